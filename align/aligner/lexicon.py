@@ -1,0 +1,84 @@
+"""Lexical tokens for the coverage signal.
+
+Chinese: each content word becomes one token carrying the English lemma ids it
+may translate to (CC-CEDICT, every homograph), plus number and name keys.
+English: each content word becomes one lemma id. Coverage is the share of one
+side's tokens that find a translation in the other side's window.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import chinese, english
+from .cedict import Cedict
+from .names import en_name_keys, zh_name_keys
+from .numbers_signal import number_tokens
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass
+class ZhTokens:
+    tokens: list[list[np.ndarray]]  # per sentence, per token: lemma ids it may translate to
+
+
+@dataclass
+class EnTokens:
+    lemmas: list[np.ndarray]  # per sentence: lemma ids of its content words
+
+
+class Vocabulary:
+    """CC-CEDICT lemma ids extended with number and name keys of this document pair."""
+
+    def __init__(self, cedict: Cedict):
+        self.cedict = cedict
+        self.extra: dict[str, int] = {}
+        self.base = len(cedict.lemma_index)
+
+    def key(self, text: str) -> int:
+        found = self.extra.get(text)
+        if found is None:
+            found = self.extra[text] = self.base + len(self.extra)
+        return found
+
+
+def zh_tokens(texts: list[str], vocab: Vocabulary) -> ZhTokens:
+    cedict = vocab.cedict
+    out = []
+    for text in texts:
+        tokens: list[np.ndarray] = []
+        for word in chinese.words(text):
+            if not _HAN.search(word) or word in chinese.STOPWORDS:
+                continue
+            found = cedict.translations(word)
+            if found is not None:
+                tokens.append(found)
+                continue
+            names = zh_name_keys(word)
+            pieces = [cedict.translations(ch) for ch in word if ch not in chinese.STOPWORDS]
+            pieces = [p for p in pieces if p is not None]
+            if names:
+                ids = np.asarray([vocab.key(k) for k in names], dtype=np.int32)
+                pieces.append(ids)
+            if pieces:
+                # an unknown word is one token: any character's gloss (or its name) may match
+                tokens.append(np.unique(np.concatenate(pieces)))
+        for number in number_tokens(text, "zh"):
+            tokens.append(np.asarray([vocab.key(number)], dtype=np.int32))
+        out.append(tokens)
+    return ZhTokens(out)
+
+
+def en_tokens(texts: list[str], vocab: Vocabulary) -> EnTokens:
+    index = vocab.cedict.lemma_index
+    out = []
+    for text in texts:
+        ids = [index[w] for w in english.content_lemmas(text) if w in index]
+        ids += [vocab.key(k) for k in en_name_keys(english.capitalised_words(text)) if k in vocab.extra]
+        ids += [vocab.key(k) for k in number_tokens(text, "en")]
+        out.append(np.asarray(ids, dtype=np.int32))
+    return EnTokens(out)

@@ -1,0 +1,3 @@
+"""Commands: aligning (being written)."""
+
+from .app import app  # noqa: F401

@@ -1,0 +1,59 @@
+"""``bitext build``: the main job over a corpus folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .app import app
+from .common import console, print_json
+
+
+@app.command()
+def build(
+    corpus: Path = typer.Option(Path("corpus"), "--corpus", help="Folder with manifest.csv and the documents."),
+    exports: Path = typer.Option(Path("exports"), "--exports", help="Folder the outputs go to."),
+    glossary: Optional[Path] = typer.Option(None, "--glossary", "-g", help="Term base to check against (default: the shipped industrial-Internet glossary)."),
+    fast: bool = typer.Option(False, "--fast", help="Align without sentence embeddings (quicker, less accurate)."),
+    force: bool = typer.Option(False, "--force", help="Overwrite outputs that a previous build did not write or that were edited since."),
+    json: bool = typer.Option(False, "--json", help="Print the build report as JSON."),
+) -> None:
+    """Process every document in CORPUS into EXPORTS.
+
+    Reads corpus/manifest.csv; cleans and segments every document
+    (exports/segmented/*.jsonl); aligns pairs marked as translations
+    (exports/aligned/) and mines sentence pairs from comparable ones
+    (exports/mined/) as TMX, XLSX, JSONL and HTML; scans the English against
+    the glossary (exports/glossary/scan.jsonl); writes exports/report.json.
+    Safe to re-run: it replaces only files it wrote itself.
+
+    Example: [bold]bitext build[/bold]   or   [bold]bitext build --corpus my-corpus --exports out --json[/bold]
+    """
+    from ..build import build as run_build
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console, transient=True, disable=json) as progress:
+        task = progress.add_task("starting", total=None)
+        report = run_build(corpus, exports, force=force, glossary_path=glossary, fast=fast, progress=lambda m: progress.update(task, description=m))
+    if json:
+        print_json(report.to_dict())
+        return
+    table = Table(title=f"Documents in {corpus}")
+    for column in ("file", "lang", "script", "encoding", "paragraphs", "sentences", "removed"):
+        table.add_column(column)
+    for row in report.documents:
+        table.add_row(row["file"], row["language"], row["script"], row["encoding"], str(row["paragraphs"]), str(row["sentences"]), str(row["removed"]))
+    console.print(table)
+    if report.pairs:
+        pairs = Table(title="Document pairs")
+        for column in ("zh", "en", "relation", "doc score", "beads", "kept", "conf ≥ 0.9"):
+            pairs.add_column(column)
+        for row in report.pairs:
+            score = "-" if row["document_score"] is None else f"{row['document_score']:.2f}"
+            pairs.add_row(row["zh"], row["en"], row["relation"], score, str(row["beads"]), str(row["kept"]), str(row["confident"]))
+        console.print(pairs)
+    console.print(f"glossary findings in the English documents: {len(report.glossary)} (exports/glossary/scan.jsonl)")
+    console.print(f"wrote {len(report.outputs)} files to {exports}/ in {report.seconds:.1f} s")

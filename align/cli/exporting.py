@@ -1,0 +1,3 @@
+"""Commands: exporting (being written)."""
+
+from .app import app  # noqa: F401

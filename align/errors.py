@@ -1,0 +1,33 @@
+"""Errors a user can act on, each with the exit code the CLI returns for it.
+
+Exit codes (documented in README and every ``--help``):
+  0  success
+  1  the run worked and found problems (glossary findings at/above ``--fail-on``)
+  2  bad input: unreadable, undecodable, binary, empty, malformed file, wrong language
+  3  refused to overwrite an existing output (use ``--force``)
+  4  bad usage: contradictory or unknown options
+"""
+
+from __future__ import annotations
+
+
+class BitextError(Exception):
+    """Base class: ``str(error)`` is a one-line reason fit for a terminal."""
+
+    exit_code = 2
+
+
+class InputError(BitextError):
+    """Input that cannot be read as asked: encoding, binary, empty, malformed."""
+
+    exit_code = 2
+
+
+class OutputExistsError(BitextError):
+    """The output file exists and ``force`` was not given."""
+
+    exit_code = 3
+
+
+class UsageError(BitextError):
+    exit_code = 4

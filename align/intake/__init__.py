@@ -1,0 +1,1 @@
+"""Intake: bytes → text (encoding), text → language and script, HTML → paragraphs."""

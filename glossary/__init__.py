@@ -1,0 +1,1 @@
+"""bitext glossary: term base, Chinese- and English-aware matching, checks and consistency."""
