@@ -132,3 +132,63 @@ class Bitext:
                 "reasons": [" ".join(b.reasons) for b in self.beads],
             }
         )
+
+    # --- IO, pandas style: every method delegates to align.exports (imported lazily) ---
+    # ``to_x(path, force=False, min_confidence=None, zh_output="original", **options)``;
+    # ``Bitext.read_x(path)``. Outputs are atomic and never overwrite without ``force``.
+
+    def write(self, path: str, fmt: str | None = None, **options: Any) -> int:
+        """Write in the format named by ``fmt`` or the extension (.tmx .tsv .csv .xlsx .jsonl .align .html)."""
+        from .exports import write_bitext
+
+        return write_bitext(self, path, fmt, **options)
+
+    @classmethod
+    def read(cls, path: str, fmt: str | None = None, **options: Any) -> "Bitext":
+        """Read any format bitext writes (format from ``fmt`` or the extension)."""
+        from .exports import read_bitext
+
+        return read_bitext(path, fmt, **options)
+
+    def to_tmx(self, path: str, **options: Any) -> int:
+        return self.write(path, "tmx", **options)
+
+    def to_tsv(self, path: str, **options: Any) -> int:
+        return self.write(path, "tsv", **options)
+
+    def to_csv(self, path: str, **options: Any) -> int:
+        return self.write(path, "csv", **options)
+
+    def to_xlsx(self, path: str, **options: Any) -> int:
+        return self.write(path, "xlsx", **options)
+
+    def to_moses(self, path: str, **options: Any) -> int:
+        """``path`` is the prefix (or either file): writes ``path.zh`` and ``path.en``."""
+        return self.write(path, "moses", **options)
+
+    def to_jsonl(self, path: str, **options: Any) -> int:
+        return self.write(path, "jsonl", **options)
+
+    @classmethod
+    def read_tmx(cls, path: str, **options: Any) -> "Bitext":
+        return cls.read(path, "tmx", **options)
+
+    @classmethod
+    def read_tsv(cls, path: str) -> "Bitext":
+        return cls.read(path, "tsv")
+
+    @classmethod
+    def read_csv(cls, path: str) -> "Bitext":
+        return cls.read(path, "csv")
+
+    @classmethod
+    def read_xlsx(cls, path: str) -> "Bitext":
+        return cls.read(path, "xlsx")
+
+    @classmethod
+    def read_moses(cls, path: str) -> "Bitext":
+        return cls.read(path, "moses")
+
+    @classmethod
+    def read_jsonl(cls, path: str) -> "Bitext":
+        return cls.read(path, "jsonl")

@@ -77,10 +77,19 @@ def _load(source: str | os.PathLike | bytes, encoding: str | None) -> tuple[str,
         text, used = decode_bytes(data, str(path), encoding)
         return text, used, str(path)
     if isinstance(source, str):
+        if _looks_like_a_path(source):
+            raise InputError(f"{source}: file not found")
         if not source.strip():
             raise InputError("<string>: text is empty")
         return source, None, None
     raise InputError(f"cannot read a document from {type(source).__name__}")
+
+
+def _looks_like_a_path(text: str) -> bool:
+    """A one-line string naming a file (``notes.txt``, ``a/b``) is a missing path, not a document."""
+    import re
+
+    return "\n" not in text and len(text) < 1024 and bool(re.fullmatch(r"[\w./\\:~-]+\.[A-Za-z0-9]{1,5}|[\w.~-]*[/\\][\w./\\ -]+", text))
 
 
 def _looks_html(text: str, name: str | None) -> bool:

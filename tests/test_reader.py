@@ -50,3 +50,14 @@ def test_text_without_chinese_or_english_is_refused():
 def test_directory_is_refused(tmp_path):
     with pytest.raises(InputError, match="directory"):
         read_document(tmp_path)
+
+
+def test_fast_path_of_simplification_agrees_with_opencc(shared_dir):
+    from opencc import OpenCC
+
+    from align.normalize import to_simplified
+
+    converter = OpenCC("t2s")
+    bible = (shared_dir / "benchmarks" / "bible" / "zh" / "001").read_text(encoding="utf-8").splitlines()[:3000]
+    samples = bible + ["摩西就将百姓的话回覆耶和华。", "產業互聯網", "乾隆皇帝", "我们一起去吃饭"]
+    assert [to_simplified(s) for s in samples] == [converter.convert(s) for s in samples]

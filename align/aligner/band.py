@@ -15,10 +15,14 @@ MAX_SIDE = 4  # largest number of sentences on one side of a bead
 
 class Band:
     def __init__(self, n: int, m: int, lo: np.ndarray, width: int):
-        self.n, self.m, self.width = n, m, int(width)
-        self.lo = np.maximum.accumulate(np.clip(np.asarray(lo, dtype=np.int64), 0, max(0, m - 1) if m else 0))
-        if len(self.lo) != n + 1:
+        if len(lo) != n + 1:
             raise ValueError("lo needs one entry per DP row (n + 1)")
+        width = min(int(width), m + 1)
+        self.n, self.m, self.width = n, m, int(width)
+        lo = np.clip(np.asarray(lo, dtype=np.int64), 0, m)
+        lo[0] = 0
+        lo[-1] = min(lo[-1], max(0, m - width + 1))
+        self.lo = np.maximum.accumulate(lo)
         # zh sentence s is a bead member for rows s+1 .. s+MAX_SIDE
         top = np.minimum(np.arange(n) + MAX_SIDE, n)
         self.zh_base = self.lo[np.arange(n) + 1] if n else np.zeros(0, np.int64)

@@ -1,14 +1,32 @@
-"""The one typer application every command module attaches to."""
+"""The one typer application every command module attaches to.
+
+Library errors become a one-line ``error: ...`` on stderr and the error's exit
+code, for every command and sub-command, whether run from a shell or a test.
+"""
 
 from __future__ import annotations
 
 import typer
+from typer.core import TyperGroup
+
+from ..errors import BitextError
+
+
+class _ErrorsAsExitCodes(TyperGroup):
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except BitextError as error:
+            typer.echo(f"error: {error}", err=True)
+            raise typer.Exit(error.exit_code) from None
+
 
 app = typer.Typer(
     name="bitext",
+    cls=_ErrorsAsExitCodes,
     help=(
         "Chinese-English translation alignment: read and clean documents, align them,\n\n"
-        "export TMX/TSV/XLSX/Moses/JSONL, check translations against a glossary.\n\n"
+        "export TMX/TSV/XLSX/Moses/JSONL/HTML, check translations against a glossary.\n\n"
         "Exit codes: 0 ok; 1 findings at or above --fail-on; 2 bad input; "
         "3 output exists (use --force); 4 bad usage."
     ),

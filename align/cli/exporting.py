@@ -1,3 +1,141 @@
-"""Commands: exporting (being written)."""
+"""Commands: ``convert`` (between bitext formats) and ``import`` (a reviewed XLSX sheet).
 
-from .app import app  # noqa: F401
+Warnings from the library (``ExportWarning``: a text changed to fit a format;
+``ReadWarning``: part of an input left out) are collected here and printed as
+``warning: ...`` lines on stderr, at most ``MAX_SHOWN`` of them plus a count.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import warnings
+from enum import Enum
+from pathlib import Path
+from typing import Iterator, Optional
+
+import typer
+
+from .app import app
+from .common import console, print_json, warn
+
+MAX_SHOWN = 20
+
+
+class ZhOutput(str, Enum):
+    original = "original"
+    simplified = "simplified"
+    traditional = "traditional"
+
+
+@contextlib.contextmanager
+def shown_warnings() -> Iterator[None]:
+    """Print the library's warnings (export/read) the CLI way, even if the command fails."""
+    from ..exports import ExportWarning, ReadWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ExportWarning)
+        warnings.simplefilter("always", ReadWarning)
+        try:
+            yield
+        finally:
+            ours = [w for w in caught if issubclass(w.category, (ExportWarning, ReadWarning))]
+            for item in ours[:MAX_SHOWN]:
+                warn(str(item.message))
+            if len(ours) > MAX_SHOWN:
+                warn(f"... and {len(ours) - MAX_SHOWN} more warnings like these")
+
+
+FormatOption = typer.Option(
+    None, "--format", "-f", help="Output format: tmx, tsv, csv, xlsx, jsonl, moses, align, html (default: from OUT's extension)."
+)
+ForceOption = typer.Option(False, "--force", help="Overwrite OUT if it exists.")
+MinConfidenceOption = typer.Option(
+    None, "--min-confidence", min=0.0, max=1.0, help="Keep only beads with confidence at or above this (beads without a confidence are kept)."
+)
+ZhOutputOption = typer.Option(
+    ZhOutput.original, "--zh-output", help="Chinese side as in the source (original), or converted to simplified/traditional (OpenCC)."
+)
+ZhLangOption = typer.Option(
+    None, "--zh-lang", help="BCP-47 code for the Chinese side: zh-CN (default), zh-TW, zh-HK, zh-Hans, zh-Hant; zh_CN/zh-CHS spellings accepted."
+)
+
+
+@app.command()
+def convert(
+    source: Path = typer.Argument(..., metavar="IN", help="A bitext: .tmx (1.4 or 1.1) .tsv .csv .xlsx .jsonl .align, or Moses NAME.zh/NAME.en."),
+    target: Path = typer.Argument(..., metavar="OUT", help="Output file (for Moses: the NAME prefix, or NAME.zh)."),
+    fmt: Optional[str] = FormatOption,
+    source_fmt: Optional[str] = typer.Option(None, "--from", help="Input format when IN's extension does not say (e.g. --from moses)."),
+    force: bool = ForceOption,
+    min_confidence: Optional[float] = MinConfidenceOption,
+    zh_output: ZhOutput = ZhOutputOption,
+    zh_lang: Optional[str] = ZhLangOption,
+    bom: bool = typer.Option(False, "--bom", help="TSV/CSV: start with a UTF-8 byte-order mark so Excel detects UTF-8."),
+    json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+) -> None:
+    """Convert a bitext between formats (TMX 1.4b, TSV, CSV, XLSX review sheet, JSONL, Moses, .align, HTML).
+
+    The output is written to a temporary file and renamed into place; nothing is
+    written when the input is malformed. TMX and JSONL keep everything (ids,
+    confidence, reasons, signature); TSV/CSV/XLSX keep the beads; Moses keeps the texts.
+
+    Examples:
+      [bold]bitext convert exports/x.tmx exports/x.xlsx[/bold]
+        a review sheet for a translator (then: bitext import)
+      [bold]bitext convert x.jsonl x.tmx --min-confidence 0.8 --zh-output traditional --zh-lang zh-TW[/bold]
+        confident pairs only, Chinese in traditional script, labelled zh-TW
+      [bold]bitext convert exports/x.tmx corpus/train --format moses[/bold]
+        writes corpus/train.zh and corpus/train.en
+      [bold]bitext convert old-memory.tmx new.tmx[/bold]
+        TMX 1.1, zh_CN/zh-CHS codes → strict TMX 1.4b with BCP-47 codes
+    """
+    from ..exports import convert as convert_bitext
+
+    options = {}
+    if zh_lang is not None:
+        options["zh_lang"] = zh_lang
+    if bom:
+        options["bom"] = True
+    with shown_warnings():
+        count = convert_bitext(
+            source, target, fmt, source_fmt, force=force, min_confidence=min_confidence, zh_output=zh_output.value, **options
+        )
+    if json:
+        print_json({"input": str(source), "output": str(target), "units": count})
+    else:
+        console.print(f"wrote {target} ({count} units)", highlight=False)
+
+
+@app.command("import")
+def import_review(
+    review: Path = typer.Argument(..., metavar="REVIEW.xlsx", help="A review sheet written by bitext (convert/align to .xlsx) and edited by a translator."),
+    output: Path = typer.Option(..., "--output", "-o", help="Where to write the reviewed bitext (.tmx .jsonl .tsv .csv .xlsx, or Moses with --format)."),
+    fmt: Optional[str] = FormatOption,
+    force: bool = ForceOption,
+    zh_lang: Optional[str] = ZhLangOption,
+    json: bool = typer.Option(False, "--json", help="Print the review counts as JSON."),
+) -> None:
+    """Turn a reviewed XLSX sheet back into a bitext: rejected rows dropped, edits kept, merges applied.
+
+    In the sheet's [bold]status[/bold] column a reviewer writes: nothing or [bold]ok[/bold] (keep the row,
+    with any edits to zh/en), [bold]reject[/bold] (drop it), or [bold]merge[/bold] (merge this row with
+    the previous kept row: ids and texts joined). [bold]note[/bold] is kept as the bead's note.
+    A deleted or renamed column is refused with a message naming it.
+
+    Examples:
+      [bold]bitext import review.xlsx -o reviewed.tmx[/bold]
+      [bold]bitext import review.xlsx -o reviewed.jsonl --force[/bold]
+    """
+    from ..exports import import_review as import_sheet
+
+    options = {"zh_lang": zh_lang} if zh_lang is not None else {}
+    with shown_warnings():
+        summary = import_sheet(review, output, fmt, force=force, **options)
+    if json:
+        print_json(summary)
+        return
+    console.print(
+        f"wrote {output}: {summary['written']} units from {summary['rows']} rows "
+        f"({summary['rejected']} rejected, {summary['merged']} merged into the row above, {summary['added']} added)",
+        highlight=False,
+    )

@@ -50,7 +50,11 @@ _SENTENCE_OPENERS = frozenset(
 )
 
 _CLOSERS = "\"'”’)]}»"
-_CANDIDATE = re.compile(r"(?P<stop>\.{2,}|…+|[.!?。！？]+)(?P<close>[" + re.escape(_CLOSERS) + r"]*)")
+# Stops: ellipses (..., . . ., …), runs of .!? and their full-width forms, and a
+# dash that breaks off a quoted speech ("though—' 'Is that right?").
+_CANDIDATE = re.compile(
+    r"(?P<stop>\.(?:[ \u00a0]?\.){2,}|\.\.|…+|[.!?。！？]+|[—–](?=[\"'”’]))(?P<close>[" + re.escape(_CLOSERS) + r"]*)"
+)
 _WORD_BEFORE = re.compile(r"[\w.'’-]*$")
 _URLISH = re.compile(r"(?:://|www\.|@|\.[a-z]{2,}\.)", re.IGNORECASE)
 _INITIALISM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
@@ -79,14 +83,18 @@ def _is_boundary(text: str, match: re.Match) -> bool:
     bare = word.strip("'’-").lower()
     quote_closes = bool(close) and close[0] in "\"'”’"
 
-    if stop.startswith(("..", "…")):
+    if stop.startswith(("..", "…", ". ")):
         return after > end and (next_char.isupper() or next_char in "“\"")
+    if stop[0] in "—–":
+        return after > end and next_char in "\"'“‘" and bool(close)
 
     if after == end:
         return _missing_space_boundary(text, stop, close, word, start, after)
 
     if stop[0] in "!?。！？":
-        return not (quote_closes and next_char.islower())  # '"Stop!" he said' runs on
+        # '"Stop!" he said' runs on; so does "a loud dong! like a bell": the lower-case
+        # starts of machine translation follow periods, not exclamations.
+        return not next_char.islower()
 
     # A period followed by a space.
     if quote_closes and next_char.islower():

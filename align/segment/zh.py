@@ -17,7 +17,7 @@ but cannot split them:
   (the English side then gives a 1-2 or 1-3 bead, which is searched).
 
 An ellipsis is a pause more often than an end: it ends a sentence unless the
-word after it repeats the character before it (a stammer, 我……我), or it
+word after it repeats a character just before it (a stammer, 我……我), or it
 follows a comma or an opening mark.  Half-width ``!?;.`` count only next to a
 Han character, so English, numbers (5.2) and addresses inside Chinese text
 are left alone.
@@ -33,7 +33,8 @@ from ._spans import spans_from_cuts
 MAX_QUOTED_SENTENCES = 3
 
 _CLOSERS = "”’」』）)】〕］]\"'"
-_TERMINATOR_RUN = re.compile(r"(?:[。！？；!?;．…]|\.)+[" + re.escape(_CLOSERS) + r"]*")
+# Closing marks after the stop, also after a stray space ("。 ”").
+_TERMINATOR_RUN = re.compile(r"(?:[。！？；!?;．…]|\.)+(?:\s*[" + re.escape(_CLOSERS) + r"])*")
 _HALF_WIDTH = frozenset("!?;.")
 _ELLIPSIS = frozenset("….")
 _CLAUSE_PUNCT = frozenset("，,、：:")
@@ -75,7 +76,7 @@ def _paired_marks(text: str) -> tuple[list[tuple[int, int, str]], set[int]]:
 
 
 def _is_terminator(text: str, run: str, start: int, end: int) -> bool:
-    marks = run.rstrip(_CLOSERS)
+    marks = run.rstrip(_CLOSERS + " \t\n\r\u3000")
     after = end
     while after < len(text) and text[after].isspace():
         after += 1
@@ -85,14 +86,14 @@ def _is_terminator(text: str, run: str, start: int, end: int) -> bool:
         return False
     if set(marks) <= _HALF_WIDTH and "..." not in marks:
         # 5.2, www.qq.com, "A; B": half-width marks end a sentence only beside Han text.
-        if marks.startswith(".") and after == end and next_char.isascii() and next_char.isalnum():
-            return False
+        if marks.startswith(".") and (before.isdigit() or (after == end and next_char.isascii() and next_char.isalnum())):
+            return False  # 5.2, 7. (a list number), www.qq.com
         return _is_han(before) or before in _CLOSERS or _is_han(next_char) or next_char in _OPENERS
     if set(marks) <= _ELLIPSIS:
         if not before or before in _CLAUSE_PUNCT or before in _OPENERS:
             return False
-        if next_char and next_char == before:
-            return False  # stammer: 我……我
+        if next_char and next_char in text[max(0, start - 3) : start]:
+            return False  # stammer: 我……我, 一百个……一万个
     return True
 
 

@@ -1,0 +1,97 @@
+"""OmegaT glossary TSV: ``source⇥target⇥comment``, ``#`` comment lines, UTF-8.
+
+OmegaT reads the first three columns and ignores the rest, so the fields it has
+no place for ride in further columns named by a ``#`` header line. A concept
+with several Chinese forms is written as one row per form sharing an id, so
+OmegaT also finds 新基建 as well as 新型基础设施. A plain OmegaT file (no header)
+reads as one concept per source term, repeated sources merging as synonyms.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from align.atomic import atomic_open
+from align.errors import InputError
+
+from ..termbase import COLUMNS, Concept, TermBase, join_cell, split_cell
+
+HEADER_TAG = "# bitext glossary:"
+EXTRA = ("id", "also", "variants", "forbidden", "case", "pos", "domain", "origin", "traditional")
+TSV_COLUMNS = ("source", "target", "comment") + EXTRA
+
+
+def _clean(value: str) -> str:
+    # tabs and newlines would break the row; nothing legitimate in a term needs them
+    return " ".join(value.split())
+
+
+def write(termbase: TermBase, path: Path, force: bool = False) -> None:
+    with atomic_open(path, "w", force=force, newline="\n") as out:
+        out.write(f"{HEADER_TAG} " + "\t".join(TSV_COLUMNS) + "\n")
+        out.write("# OmegaT reads source, target and comment; the other columns are bitext's.\n")
+        for concept in termbase:
+            row = concept.to_row()
+            extra = {
+                "id": concept.id,
+                "also": join_cell(concept.en[1:]),
+                "variants": row["variants"],
+                "forbidden": row["forbidden"],
+                "case": concept.case,
+                "pos": concept.pos,
+                "domain": concept.domain,
+                "origin": concept.origin,
+                "traditional": row["traditional"],
+            }
+            first = [concept.zh[0], concept.en[0], concept.note] + [extra[k] for k in EXTRA]
+            out.write("\t".join(_clean(v) for v in first).rstrip("\t") + "\n")
+            for form in concept.zh[1:]:
+                out.write("\t".join(_clean(v) for v in (form, concept.en[0], f"= {concept.zh[0]}", concept.id)) + "\n")
+
+
+def read(path: Path) -> TermBase:
+    from .text import read_text
+
+    text = read_text(path)
+    header: tuple[str, ...] | None = None
+    groups: dict[str, dict] = {}
+    order: list[str] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        if line.startswith("#"):
+            if line.startswith(HEADER_TAG):
+                header = tuple(c.strip() for c in line[len(HEADER_TAG):].strip().split("\t"))
+            continue
+        cells = line.split("\t")
+        if len(cells) < 2 or not cells[0].strip() or not cells[1].strip():
+            raise InputError(f"{path.name} line {number}: needs a source term and a target term separated by a tab")
+        names = header or ("source", "target", "comment")
+        row = {name: (cells[i].strip() if i < len(cells) else "") for i, name in enumerate(names)}
+        key = row.get("id") or f"source:{row['source']}"
+        if key not in groups:
+            groups[key] = {"zh": [], "en": [], "row": row, "line": number}
+            order.append(key)
+        group = groups[key]
+        if row["source"] not in group["zh"]:
+            group["zh"].append(row["source"])
+        if row.get("id") and group["row"] is not row:
+            continue  # a further Chinese form of a concept already described
+        for target in (row["target"],) + split_cell(row.get("also")):
+            if target not in group["en"]:
+                group["en"].append(target)
+        if group["row"] is not row and row.get("comment") and row["comment"] not in group["row"].get("comment", ""):
+            group["row"]["comment"] = "; ".join(filter(None, [group["row"].get("comment", ""), row["comment"]]))
+    concepts = []
+    for key in order:
+        group = groups[key]
+        row = group["row"]
+        fields = {
+            "zh": join_cell(group["zh"]),
+            "en": join_cell(group["en"]),
+            "note": row.get("comment", ""),
+            **{k: row.get(k, "") for k in ("variants", "forbidden", "pos", "domain", "origin", "id", "traditional")},
+            "case": row.get("case") or "auto",
+        }
+        concepts.append(Concept.from_row({k: v for k, v in fields.items() if k in COLUMNS}, f"{path.name} line {group['line']}"))
+    return TermBase(concepts)

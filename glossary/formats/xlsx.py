@@ -1,0 +1,51 @@
+"""XLSX glossary: the first sheet, a header row (``zh`` and ``en`` required), one concept per row."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from align.atomic import atomic_path
+from align.errors import InputError
+
+from ..termbase import COLUMNS, TermBase
+from .csv import rows_to_termbase
+
+
+def read(path: Path) -> TermBase:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        raise InputError(f"{path.name}: not a readable XLSX workbook ({error.__class__.__name__})") from None
+    try:
+        sheet = book.worksheets[0]
+        rows = sheet.iter_rows(values_only=True)
+        header = next(rows, None)
+        if header is None:
+            raise InputError(f"{path.name}: the first sheet is empty")
+        header = ["" if h is None else str(h) for h in header]
+        return rows_to_termbase(header, ((n, ["" if c is None else str(c) for c in r]) for n, r in enumerate(rows, start=2)), path.name)
+    finally:
+        book.close()
+
+
+def write(termbase: TermBase, path: Path, force: bool = False) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "glossary"
+    sheet.append(list(COLUMNS))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for concept in termbase:
+        row = concept.to_row()
+        sheet.append([row[c] for c in COLUMNS])
+    sheet.freeze_panes = "A2"
+    for letter, width in zip("ABCDEFGHIJK", (18, 34, 50, 24, 24, 10, 8, 16, 40, 8, 18)):
+        sheet.column_dimensions[letter].width = width
+    with atomic_path(path, force=force) as tmp:
+        book.save(tmp)
