@@ -158,8 +158,9 @@ def _find_zh(text: str) -> list[Number]:
         for value, start, end in parts:
             piece = body[start:end]
             absolute = body_start + start
-            if not percent and len(piece) == 1 and piece in "一二两十百千万亿萬億兆":
-                # a lone character: count it only when a measure word follows (三个, 两家, 五年)
+            if not percent and len(piece) == 1 and piece in "一两兩十百千万亿萬億兆":
+                # a lone 一/十/百/千/万/亿 hides in words (一些, 十分, 百姓, 千万): count it only
+                # when a measure word follows (一个, 两家); 二..九 alone are numbers (建议二, 七份)
                 if _zh_idiom_at(text, absolute) or not _zh_measure_follows(text, body_start + end):
                     continue
             elif not percent and _zh_idiom_at(text, absolute) and len(piece) <= 2:
@@ -206,7 +207,7 @@ _EN_ORDINAL_VALUE = {
     "twentieth": 20,
 }
 _EN_DIGITS = re.compile(
-    r"(?<![A-Za-z\d.,])(?<![A-Za-z]-)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d])"
+    r"(?<![A-Za-z\d.,])(?<![A-Za-z]-)([$€£¥]\s?)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d])"
     r"(?:(st|nd|rd|th|s)\b|\s*(%|per\s?cent\b|percent\b|percentage points?\b)"
     rf"|\s*-?({_EN_SCALE_WORDS})\b|(mn|bn|tn|k|m|b)\b)?",
     re.IGNORECASE,
@@ -248,8 +249,10 @@ def _find_en(text: str) -> list[Number]:
     found: list[Number] = []
     taken = [False] * len(text)
     for match in _EN_DIGITS.finditer(text):
-        whole, frac, ordinal, pct, scale_word, scale_abbr = match.groups()
+        currency, whole, frac, ordinal, pct, scale_word, scale_abbr = match.groups()
         end = match.end()
+        if scale_abbr and scale_abbr.lower() in ("k", "m", "b") and not currency:
+            continue  # 3K glasses, 5M: a name or a unit (kelvin, metres), not $5m
         if end < len(text) and (text[end].isalpha() or (text[end] == "-" and end + 1 < len(text) and text[end + 1].isalpha() and not scale_word)):
             # 5G, 3D, 19-year-old is fine but COVID-19 is caught by the look-behind; letters glued after = a name
             if not (text[end] == "-" and ordinal is None and not text[end + 1:end + 2].isupper()):

@@ -1,1 +1,26 @@
-"""bitext glossary: term base, Chinese- and English-aware matching, checks and consistency."""
+"""bitext glossary: term base, Chinese- and English-aware matching, checks and scans.
+
+>>> from glossary import load_default, check, scan
+>>> tb = load_default()                       # the shipped industrial-Internet glossary
+>>> findings = check(bitext, tb)              # per bead: missing/forbidden rendering, case, numbers...
+>>> findings = scan(read_document("x.en.txt"), tb)   # English only: forbidden, case, variants
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .checks import check, check_pair, check_rows
+from .findings import RULES, SEVERITIES, Finding, at_or_above
+from .scan import scan
+from .termbase import Concept, TermBase
+
+DEFAULT_GLOSSARY = Path(__file__).parent / "data" / "industrial_internet.tsv"
+
+__all__ = ["TermBase", "Concept", "Finding", "check", "check_pair", "check_rows", "scan", "load_default",
+           "DEFAULT_GLOSSARY", "RULES", "SEVERITIES", "at_or_above"]
+
+
+def load_default() -> TermBase:
+    """The glossary shipped with bitext: China's industrial Internet and digital economy (60+ concepts)."""
+    return TermBase.read(DEFAULT_GLOSSARY)

@@ -207,9 +207,12 @@ def is_sentence_initial(text: str, start: int) -> bool:
     return position < 0 or text[position] in _SENTENCE_OPENERS
 
 
-def in_proper_name(text: str, match: EnMatch, tokens: list[tuple[int, int, str]] | None = None) -> bool:
+def in_proper_name(text: str, match: EnMatch) -> bool:
     """A match inside a run of capitalised words (China Industrial Internet Research Institute,
-    "Industrial Internet Innovation Development Action Plan") is part of a name or title."""
+    "Industrial Internet Innovation Development Action Plan") is part of a name or title. A match
+    whose first word is in lower case is in no such run, whatever its neighbours (Commander yu zhan'ao)."""
+    if not match.words[0][:1].isupper():
+        return False
     after = re.match(r"[\s-]+([^\W\d_][\w’']*)", text[match.end:])
     if after and after.group(1)[:1].isupper():
         return True

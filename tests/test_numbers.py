@@ -45,6 +45,7 @@ def test_chinese_words_that_only_contain_numerals_are_not_numbers(text):
         ("up 13.2%", [13.2]),
         ("13.2 per cent", [13.2]),
         ("$5bn", [5e9]),
+        ("$5m", [5e6]),
         ("2,000 firms", [2000]),
         ("three thousand five hundred", [3500]),
         ("twenty-one", [21]),
@@ -57,7 +58,7 @@ def test_english_numbers(text, expected):
     assert extract_numbers(text, "en") == pytest.approx(expected)
 
 
-@pytest.mark.parametrize("text", ["COVID-19", "5G networks", "the G20 summit", "one of them", "thousands of firms", "you may go"])
+@pytest.mark.parametrize("text", ["COVID-19", "5G networks", "the G20 summit", "one of them", "thousands of firms", "you may go", "3K glasses"])
 def test_english_names_and_pronouns_are_not_numbers(text):
     assert extract_numbers(text, "en") == []
 

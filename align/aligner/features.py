@@ -20,8 +20,8 @@ from .length import char_lengths
 BEAD_TYPES: tuple[tuple[int, int], ...] = (
     (1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1), (2, 3), (3, 2), (1, 0), (0, 1),
 )
-SIGNALS = ("cos", "cos_min", "merge_cos_min", "len_abs", "len_sq", "lex_zh", "lex_en", "lex_min",
-           "merge_lex_min", "quote_mismatch", "omit_len")
+SIGNALS = ("cos", "cos_min", "merge_cos", "merge_cos_min", "len_abs", "len_sq", "lex_zh", "lex_en", "lex_min",
+           "merge_lex_min", "merge_lex", "quote_mismatch", "short_member", "omit_len")
 NAMES = SIGNALS + tuple(f"type_{a}{b}" for a, b in BEAD_TYPES)
 NEUTRAL = -1.0  # marks "no evidence" in per-member minima before they are filled
 
@@ -114,6 +114,13 @@ def bead_features(sig: PairSignals, a: int, b: int) -> tuple[np.ndarray, np.ndar
     eq = (sig.eq[c] - sig.eq[np.clip(c - b, 0, m)]) > 0
     F[..., NAMES.index("quote_mismatch")] = (zq != eq).astype(np.float32)
     merge = a + b > 2
+    if merge:
+        shortest = np.full(rows.shape, np.inf)
+        for o in range(1, a + 1):
+            np.minimum(shortest, sig.zh.lengths[np.clip(r - o, 0, max(n - 1, 0))] * sig.ratio, out=shortest) if n else None
+        for o in range(1, b + 1):
+            np.minimum(shortest, sig.en.lengths[np.clip(c - o, 0, max(m - 1, 0))], out=shortest) if m else None
+        F[..., NAMES.index("short_member")] = np.log1p(shortest)
     if sig.zh.windows is not None:
         zw, ew = sig.zh.windows[a - 1], sig.en.windows[b - 1]
         cos = np.zeros((n + 1, width), dtype=np.float32)
@@ -127,6 +134,7 @@ def bead_features(sig: PairSignals, a: int, b: int) -> tuple[np.ndarray, np.ndar
         F[..., NAMES.index("cos_min")] = cmin
         if merge:
             F[..., NAMES.index("merge_cos_min")] = cmin
+            F[..., NAMES.index("merge_cos")] = cos
     if sig.lex is not None:
         lz, le, lmin = sig.lex.bead(a, b, rows, cols)
         F[..., NAMES.index("lex_zh")] = lz
@@ -134,6 +142,7 @@ def bead_features(sig: PairSignals, a: int, b: int) -> tuple[np.ndarray, np.ndar
         F[..., NAMES.index("lex_min")] = lmin
         if merge:
             F[..., NAMES.index("merge_lex_min")] = lmin
+            F[..., NAMES.index("merge_lex")] = 0.5 * (lz + le)
     F[~valid] = 0.0
     return F, valid
 

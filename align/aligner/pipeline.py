@@ -25,6 +25,8 @@ HALF_WIDTH = 30
 class Sides:
     zh: SideData
     en: SideData
+    zh_sums: object = None  # embeddings.SentenceSums, kept for paragraph vectors
+    en_sums: object = None
 
 
 def prepare(zh_texts: list[str], en_texts: list[str], *, fast: bool, progress=None) -> Sides:
@@ -33,13 +35,13 @@ def prepare(zh_texts: list[str], en_texts: list[str], *, fast: bool, progress=No
     vocab = Vocabulary(load_cedict())
     zt = zh_tokens(zh_texts, vocab)
     et = en_tokens(en_texts, vocab)
-    zw = ew = None
+    zw = ew = zs = es = None
     if not fast:
         zs = embeddings.sentence_sums(zh_texts, progress)
         es = embeddings.sentence_sums(en_texts, progress)
         zw = embeddings.window_vectors(zs, MAX_SIDE)
         ew = embeddings.window_vectors(es, MAX_SIDE)
-    return Sides(side_data(zh_texts, "zh", zw, zt), side_data(en_texts, "en", ew, et))
+    return Sides(side_data(zh_texts, "zh", zw, zt), side_data(en_texts, "en", ew, et), zs, es)
 
 
 def subset(side: SideData, start: int, stop: int) -> SideData:

@@ -103,7 +103,7 @@ def convert(
     if json:
         print_json({"input": str(source), "output": str(target), "units": count})
     else:
-        console.print(f"wrote {target} ({count} units)", highlight=False)
+        console.print(f"wrote {target} ({count} units)", highlight=False, soft_wrap=True)
 
 
 @app.command("import")
@@ -138,4 +138,5 @@ def import_review(
         f"wrote {output}: {summary['written']} units from {summary['rows']} rows "
         f"({summary['rejected']} rejected, {summary['merged']} merged into the row above, {summary['added']} added)",
         highlight=False,
+        soft_wrap=True,
     )

@@ -132,6 +132,19 @@ def read_bitext(path: str | os.PathLike, fmt: str | None = None, **options: Any)
     return read_align(path, **options)
 
 
+def _check_target(target: str | os.PathLike, fmt: str, force: bool) -> None:
+    """Refuse an existing output before spending time reading the input."""
+    from ..atomic import check_writable
+
+    if fmt == "moses":
+        from .moses import moses_paths
+
+        for path in moses_paths(target):
+            check_writable(path, force)
+    else:
+        check_writable(target, force)
+
+
 def convert(
     source: str | os.PathLike,
     target: str | os.PathLike,
@@ -144,10 +157,7 @@ def convert(
 ) -> int:
     """Read ``source`` and write it as ``target``; nothing is written if reading fails."""
     target_fmt = format_for(target, fmt)  # a bad target name fails before the read
-    if target_fmt != "moses":
-        from ..atomic import check_writable
-
-        check_writable(target, force)
+    _check_target(target, target_fmt, force)
     bitext = read_bitext(source, source_fmt)
     return write_bitext(bitext, target, target_fmt, force, min_confidence, zh_output, **options)
 
@@ -159,10 +169,7 @@ def import_review(
     from .xlsx import read_review
 
     target_fmt = format_for(target, fmt)
-    if target_fmt != "moses":
-        from ..atomic import check_writable
-
-        check_writable(target, force)
+    _check_target(target, target_fmt, force)
     bitext, summary = read_review(review)
     summary["written"] = write_bitext(bitext, target, target_fmt, force, **options)
     return dict(summary)

@@ -8,6 +8,7 @@ and read every one of those spellings.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..errors import UsageError
@@ -32,6 +33,7 @@ _ALIASES = {
 _SUBTAG = re.compile(r"^[A-Za-z0-9]{1,8}$")
 
 
+@functools.lru_cache(maxsize=1024)
 def normalize_lang(code: str) -> str:
     """Canonical BCP-47 casing and separators: ``zh_cn`` → ``zh-CN``, ``ZH-hans`` → ``zh-Hans``.
 

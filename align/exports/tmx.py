@@ -245,15 +245,17 @@ class TmxReader:
         self.ignored: dict[str, int] = {}
         self.units = 0
 
-    def _pick(self, tuvs: dict[str, str], chooser, wanted: str | None, default_attr: str) -> tuple[str | None, str]:
+    @staticmethod
+    def _pick(tuvs: dict[str, str], chooser, wanted: str | None, *preferred: str | None) -> tuple[str | None, str]:
+        """The tuv for one side: the asked-for code, else a preferred one, else the first of that language."""
         candidates = [code for code in tuvs if chooser(code)]
         if not candidates:
             return None, ""
         if wanted:
             return (wanted, tuvs[wanted]) if wanted in tuvs else (None, "")
-        preferred = getattr(self, default_attr)
-        if preferred in tuvs:
-            return preferred, tuvs[preferred]
+        for code in preferred:
+            if code in tuvs:
+                return code, tuvs[code]
         return candidates[0], tuvs[candidates[0]]
 
     def _bead(self, tu: etree._Element, number: int) -> Bead:
@@ -274,8 +276,8 @@ class TmxReader:
                 tuvs.setdefault(code, _seg_text(seg) if seg is not None else "")
         for code in tuvs:
             self.languages[code] = self.languages.get(code, 0) + 1
-        zh_code, zh_text = self._pick(tuvs, langcodes.is_chinese, self.zh_lang, "_zh_seen")
-        en_code, en_text = self._pick(tuvs, langcodes.is_english, self.en_lang, "_en_seen")
+        zh_code, zh_text = self._pick(tuvs, langcodes.is_chinese, self.zh_lang, self._zh_srclang, self._zh_seen)
+        en_code, en_text = self._pick(tuvs, langcodes.is_english, self.en_lang, self._en_seen)
         if zh_code and not self._zh_seen:
             self._zh_seen = zh_code
         if en_code and not self._en_seen:
@@ -283,7 +285,14 @@ class TmxReader:
         for code in tuvs:
             if code not in (zh_code, en_code):
                 self.ignored[code] = self.ignored.get(code, 0) + 1
-        where = f"{self.path}: line {tu.sourceline}"
+        # tu.sourceline is slow past line 65535 (libxml2 walks the tree): only on error.
+        try:
+            return self._fields(tu, props, zh_text, en_text, number)
+        except InputError as error:
+            raise InputError(f"{self.path}: line {tu.sourceline}: {error}") from None
+
+    def _fields(self, tu: etree._Element, props: dict[str, str], zh_text: str, en_text: str, number: int) -> Bead:
+        where = f"<tu tuid={tu.get('tuid')!r}>" if tu.get("tuid") else f"unit {number}"
         if "x-zh-ids" in props or "x-en-ids" in props:
             zh_ids = parse_ids(props.get("x-zh-ids"), where)
             en_ids = parse_ids(props.get("x-en-ids"), where)
@@ -331,18 +340,21 @@ class TmxReader:
             "document_score": parse_confidence(props.get("x-document-score"), where),
         }
         srclang = header.get("srclang", "")
-        if langcodes.is_chinese(srclang) and not self._zh_seen:
-            self._zh_seen = langcodes.normalize_lang(srclang)
+        if langcodes.is_chinese(srclang):
+            self._zh_srclang = langcodes.normalize_lang(srclang)
 
     def beads(self) -> Iterator[Bead]:
-        self._zh_seen: str | None = None
+        self._zh_srclang: str | None = None  # the header's srclang, when Chinese: preferred variant
+        self._zh_seen: str | None = None  # first code actually read, for the Bitext's zh_lang
         self._en_seen: str | None = None
         self._next_zh = self._next_en = 0
         if not self.path.is_file():
             raise InputError(f"{self.path}: no such file")
+        # Only <tmx>, <header> and <tu> events reach Python: the rest stays in C.
         context = etree.iterparse(
             str(self.path),
             events=("start", "end"),
+            tag=("tmx", "header", "tu"),
             resolve_entities=False,
             no_network=True,
             load_dtd=False,
@@ -350,27 +362,25 @@ class TmxReader:
             remove_comments=True,
             remove_pis=True,
         )
-        depth = 0
         try:
             for event, element in context:
                 if event == "start":
-                    if depth == 0 and element.tag != "tmx":
-                        raise InputError(f"{self.path}: not a TMX file (root element <{element.tag}>, expected <tmx>)")
-                    if depth == 0:
+                    if element.tag == "tmx" and element.getparent() is None:
                         self.version = element.get("version", "")
-                    depth += 1
                     continue
-                depth -= 1
-                if element.tag == "header" and depth == 1:
+                if element.tag == "header":
                     self._read_header(element)
                     element.clear()
-                elif element.tag == "tu" and depth == 2:
+                elif element.tag == "tu":
                     self.units += 1
                     yield self._bead(element, self.units)
                     element.clear()
                     parent = element.getparent()
                     while element.getprevious() is not None:
                         del parent[0]
+            root = context.root
+            if root is not None and root.tag != "tmx":
+                raise InputError(f"{self.path}: not a TMX file (root element <{root.tag}>, expected <tmx>)")
         except etree.XMLSyntaxError as error:
             line = error.lineno if error.lineno else "?"
             raise InputError(f"{self.path}: malformed TMX at line {line}: {error.msg}") from None

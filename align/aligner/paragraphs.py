@@ -1,0 +1,63 @@
+"""Paragraph alignment: align paragraphs first, then sentences inside each aligned group.
+
+Paragraphs become units (summed embeddings, pooled tokens, summed lengths) and
+go through the same search with fixed weights that favour 1-1 and punish
+length mismatch. The result is used only when it looks sound; otherwise the
+caller aligns sentences over the whole document (``None`` is returned).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from . import embeddings
+from .band import MAX_SIDE
+from .features import NAMES, SideData
+from .pipeline import Pair
+
+PARAGRAPH_WEIGHTS = {
+    "cos": 4.0, "cos_min": 1.0, "len_abs": -3.0, "lex_zh": 1.5, "lex_en": 1.5, "lex_min": 0.5,
+    "type_11": 1.0, "type_12": -1.0, "type_21": -1.0, "type_13": -2.0, "type_31": -2.0, "type_22": -2.0,
+    "type_14": -3.0, "type_41": -3.0, "type_23": -3.0, "type_32": -3.0, "type_10": -1.5, "type_01": -1.5,
+    "omit_len": -0.3,
+}
+
+
+def paragraph_side(side: SideData, groups: list[tuple[int, ...]], sums=None) -> SideData:
+    lengths = np.asarray([side.lengths[list(g)].sum() for g in groups], dtype=np.float64)
+    quotes = np.asarray([side.quotes[list(g)].any() for g in groups], dtype=np.int64)
+    windows = None
+    if sums is not None:
+        psums = np.stack([sums.sums[list(g)].sum(axis=0) for g in groups]).astype(np.float32)
+        pcounts = np.asarray([sums.counts[list(g)].sum() for g in groups], dtype=np.float32)
+        windows = embeddings.window_vectors(embeddings.SentenceSums(psums, pcounts), MAX_SIDE)
+    tokens = side.tokens
+    if hasattr(tokens, "tokens"):
+        tokens = type(tokens)([[tok for s in g for tok in tokens.tokens[s]] for g in groups])
+    elif tokens is not None:
+        tokens = type(tokens)([np.concatenate([tokens.lemmas[s] for s in g]) if g else np.zeros(0, np.int32) for g in groups])
+    return SideData(lengths, quotes, windows, tokens)
+
+
+def align_paragraphs(zh: SideData, en: SideData, zh_groups, en_groups, zh_sums=None, en_sums=None):
+    """Paragraph beads as (zh sentence range, en sentence range), or None when paragraphing disagrees."""
+    pz = paragraph_side(zh, zh_groups, zh_sums)
+    pe = paragraph_side(en, en_groups, en_sums)
+    weights = np.asarray([PARAGRAPH_WEIGHTS.get(name, 0.0) for name in NAMES])
+    pair = Pair(pz, pe)
+    path, rows, _ = pair.align(weights)
+    omitted = sum(len(zh_groups[k]) for i0, i1, j0, j1 in path if j1 == j0 for k in range(i0, i1))
+    omitted += sum(len(en_groups[k]) for i0, i1, j0, j1 in path if i1 == i0 for k in range(j0, j1))
+    total = sum(map(len, zh_groups)) + sum(map(len, en_groups))
+    if omitted > 0.1 * total:
+        return None
+    if pz.windows is not None:
+        paired = [r for r, (i0, i1, j0, j1) in enumerate(path) if i1 > i0 and j1 > j0]
+        if paired and float(np.median(rows[paired, NAMES.index("cos")])) < 0.35:
+            return None
+    out = []
+    for i0, i1, j0, j1 in path:
+        zs = [s for k in range(i0, i1) for s in zh_groups[k]]
+        es = [s for k in range(j0, j1) for s in en_groups[k]]
+        out.append((zs, es))
+    return out

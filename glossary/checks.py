@@ -1,0 +1,165 @@
+"""Checks of each bead of a Bitext against a TermBase (and of its numbers and scripts).
+
+Rules (see ``findings.RULES``): missing-rendering, forbidden-rendering, wrong-case,
+number-mismatch, han-in-target, empty-target, untranslated. Both automata are
+built once per TermBase; beads can be checked on several processes.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterable, Sequence
+
+from align.numbers import compare_numbers
+
+from .findings import RULES, Finding
+from .match_en import APPROVED, FORBIDDEN, VARIANT, case_ok, in_proper_name, is_sentence_initial, tokenize
+from .termbase import TermBase
+
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+")
+ALL_RULES = tuple(r for r in RULES if r not in ("variant-spelling", "inconsistent-case"))
+
+
+def _finding(bead: str, rule: str, term: str, expected: str, found: str, note: str = "", concept: str = "") -> Finding:
+    return Finding(bead, rule, term, expected, found, RULES[rule][0], note, concept)
+
+
+def say_number(value: float) -> str:
+    """50000000.0 → '50 million', 13.2 → '13.2'."""
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(value) >= size:
+            return f"{value / size:,.6g} {word}"
+    return f"{value:,.6g}"
+
+
+def check_pair(bead_id: str, zh: str, en: str, termbase: TermBase, rules: frozenset[str] | None = None) -> list[Finding]:
+    """Findings for one Chinese/English pair."""
+    want = rules or frozenset(ALL_RULES)
+    zh = zh or ""
+    en = en or ""
+    findings: list[Finding] = []
+    if not en.strip():
+        if zh.strip() and "empty-target" in want:
+            findings.append(_finding(bead_id, "empty-target", zh.strip()[:30], "a translation", ""))
+        return findings
+    han_runs = HAN.findall(en)
+    if han_runs:
+        han_chars = sum(len(r) for r in han_runs)
+        visible = sum(1 for c in en if not c.isspace())
+        if en.strip() == zh.strip() or han_chars / max(visible, 1) > 0.5:
+            if "untranslated" in want:
+                findings.append(_finding(bead_id, "untranslated", zh.strip()[:30], "an English translation", en.strip()[:60]))
+            return findings
+        if "han-in-target" in want:
+            findings.append(_finding(bead_id, "han-in-target", "", "no Chinese characters", " ".join(han_runs)))
+    elif en.strip() == zh.strip() and zh.strip() and any(c.isalpha() for c in zh) and HAN.search(zh) and "untranslated" in want:
+        findings.append(_finding(bead_id, "untranslated", zh.strip()[:30], "an English translation", en.strip()[:60]))
+        return findings
+
+    if zh.strip():
+        concepts = termbase.concepts
+        zh_matches = termbase.zh_matcher.find(zh)
+        en_matches = termbase.en_matcher.find(en, tokenize(en)) if (zh_matches or termbase.en_matcher.by_first) else []
+        by_concept: dict[int, list] = {}
+        for match in en_matches:
+            by_concept.setdefault(match.concept, []).append(match)
+        reported: set[int] = set()
+        present: list[int] = []
+        for match in zh_matches:
+            if match.concept not in present:
+                present.append(match.concept)
+        zh_text_of = {m.concept: m.text for m in reversed(zh_matches)}
+        for index in present:
+            concept = concepts[index]
+            matches = by_concept.get(index, [])
+            good = [m for m in matches if m.kind in (APPROVED, VARIANT)]
+            if good:
+                if concept.case == "exact" and "wrong-case" in want and not any(
+                    case_ok(m, is_sentence_initial(en, m.start)) or in_proper_name(en, m) for m in good
+                ):
+                    findings.append(_finding(bead_id, "wrong-case", zh_text_of[index], concept.en[0], good[0].text, concept.note, concept.id))
+                continue
+            bad = [m for m in matches if m.kind == FORBIDDEN]
+            if bad:
+                reported.add(index)
+                if "forbidden-rendering" in want:
+                    findings.append(_finding(bead_id, "forbidden-rendering", zh_text_of[index], concept.en[0], bad[0].text, concept.note, concept.id))
+            elif "missing-rendering" in want:
+                findings.append(_finding(bead_id, "missing-rendering", zh_text_of[index], " | ".join(concept.en), "", concept.note, concept.id))
+        if "forbidden-rendering" in want:
+            approved_spans = {(m.start, m.end) for m in en_matches if m.kind != FORBIDDEN and m.concept in present}
+            for match in en_matches:
+                if match.kind == FORBIDDEN and match.concept not in reported and (match.start, match.end) not in approved_spans:
+                    reported.add(match.concept)
+                    concept = concepts[match.concept]
+                    findings.append(_finding(bead_id, "forbidden-rendering", concept.term, concept.en[0], match.text, concept.note, concept.id))
+
+    if "number-mismatch" in want and zh.strip() and any(c.isdigit() for c in zh + en):
+        comparison = compare_numbers(zh, en)
+        if not comparison.agree:
+            term = ", ".join(n.text for n in comparison.missing_in_en)
+            expected = ", ".join(say_number(n.value) for n in comparison.missing_in_en) or "no " + ", ".join(n.text for n in comparison.missing_in_zh)
+            found = ", ".join(n.text for n in comparison.missing_in_zh) or ", ".join(n.text for n in comparison.en) or "no number"
+            findings.append(_finding(bead_id, "number-mismatch", term, expected, found))
+    return findings
+
+
+_WORKER_TERMBASE: TermBase | None = None
+
+
+def _init_worker(termbase: TermBase) -> None:
+    global _WORKER_TERMBASE
+    _WORKER_TERMBASE = termbase
+    termbase.zh_matcher, termbase.en_matcher  # build the automata once per process
+
+
+def _check_chunk(args) -> list[Finding]:
+    chunk, rules = args
+    out: list[Finding] = []
+    for bead_id, zh, en in chunk:
+        out.extend(check_pair(bead_id, zh, en, _WORKER_TERMBASE, rules))
+    return out
+
+
+def check_rows(
+    rows: Sequence[tuple[str, str, str]],
+    termbase: TermBase,
+    rules: Iterable[str] | None = None,
+    processes: int = 1,
+    progress: Callable[[int], None] | None = None,
+    chunk_size: int = 5000,
+) -> list[Finding]:
+    """Check ``(bead id, zh, en)`` rows, in order; ``processes > 1`` spreads chunks over processes."""
+    wanted = frozenset(rules) if rules else None
+    if wanted:
+        unknown = wanted - set(RULES)
+        if unknown:
+            from align.errors import UsageError
+
+            raise UsageError(f"unknown rule {', '.join(sorted(unknown))}; rules: {', '.join(ALL_RULES)}")
+    chunks = [rows[i:i + chunk_size] for i in range(0, len(rows), chunk_size)]
+    findings: list[Finding] = []
+    if processes > 1 and len(chunks) > 1:
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        with context.Pool(processes, initializer=_init_worker, initargs=(termbase,)) as pool:
+            for chunk, part in zip(chunks, pool.imap(_check_chunk, [(c, wanted) for c in chunks])):
+                findings.extend(part)
+                if progress:
+                    progress(len(chunk))
+        return findings
+    termbase.zh_matcher, termbase.en_matcher
+    for chunk in chunks:
+        for bead_id, zh, en in chunk:
+            findings.extend(check_pair(bead_id, zh, en, termbase, wanted))
+        if progress:
+            progress(len(chunk))
+    return findings
+
+
+def check(bitext, termbase: TermBase, rules: Iterable[str] | None = None, processes: int = 1,
+          progress: Callable[[int], None] | None = None) -> list[Finding]:
+    """Every finding of every bead of ``bitext`` (a Bitext or any iterable of beads), in bead order."""
+    rows = [(bead.id or str(number), bead.zh_text, bead.en_text) for number, bead in enumerate(bitext, start=1)]
+    return check_rows(rows, termbase, rules, processes, progress)

@@ -1,0 +1,55 @@
+"""The search: every sentence in exactly one bead, beads monotonic, band and anchors behave."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from align.aligner.band import Band
+from align.aligner.features import BEAD_TYPES
+from align.aligner.search import anchor_band, best_path, monotone_chain
+
+
+def _check_cover(path, n, m):
+    zh = [i for i0, i1, _, _ in path for i in range(i0, i1)]
+    en = [j for _, _, j0, j1 in path for j in range(j0, j1)]
+    assert zh == list(range(n))  # each zh sentence once, in order
+    assert en == list(range(m))
+    for i0, i1, j0, j1 in path:
+        assert (i1 - i0, j1 - j0) in BEAD_TYPES
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 12), st.integers(0, 12), st.integers(0, 2**32 - 1))
+def test_random_scores_give_a_complete_monotonic_path(n, m, seed):
+    if n == 0 and m == 0:
+        return
+    rng = np.random.default_rng(seed)
+    band = Band.full(n, m)
+    scores = [rng.normal(size=(n + 1, band.width)) for _ in BEAD_TYPES]
+    _check_cover(best_path(band, BEAD_TYPES, scores), n, m)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(5, 60), st.integers(5, 60), st.integers(0, 2**32 - 1))
+def test_narrow_band_still_covers_everything(n, m, seed):
+    rng = np.random.default_rng(seed)
+    band = anchor_band(n, m, [], half_width=max(3, abs(n - m) // 2 + 3))
+    scores = [rng.normal(size=(n + 1, band.width)) for _ in BEAD_TYPES]
+    _check_cover(best_path(band, BEAD_TYPES, scores), n, m)
+
+
+def test_dp_prefers_the_high_scoring_beads():
+    band = Band.full(3, 4)
+    scores = [np.full((4, band.width), -5.0) for _ in BEAD_TYPES]
+    one_one, one_two = BEAD_TYPES.index((1, 1)), BEAD_TYPES.index((1, 2))
+    scores[one_one][1, 1] = 1.0   # zh0-en0
+    scores[one_two][2, 3] = 1.0   # zh1-en1,en2
+    scores[one_one][3, 4] = 1.0   # zh2-en3
+    assert best_path(band, BEAD_TYPES, scores) == [(0, 1, 0, 1), (1, 2, 1, 3), (2, 3, 3, 4)]
+
+
+def test_monotone_chain_drops_crossing_anchors():
+    chain = monotone_chain([(0, 0, 1.0), (1, 5, 0.2), (2, 2, 1.0), (3, 3, 1.0), (4, 1, 0.3)])
+    assert chain == [(0, 0), (2, 2), (3, 3)]

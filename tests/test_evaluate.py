@@ -1,0 +1,70 @@
+"""Vecalign score.py semantics: strict/lax, omissions only in precision, micro-averaging, .align IO."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from align.errors import InputError
+from align.evaluate import evaluate_dirs, parse_align_lines, read_align, score
+
+GOLD = [((0,), (0,)), ((1, 2), (1,)), ((3,), (2, 3)), ((4,), ())]
+
+
+def test_perfect_alignment_scores_one():
+    s = score([GOLD], [GOLD])
+    assert s["strict"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0}
+    assert s["lax"]["f1"] == 1.0
+
+
+def test_strict_needs_exact_bead_lax_needs_overlap():
+    test = [((0,), (0,)), ((1,), (1,)), ((2,), ()), ((3,), (2,)), ((), (3,)), ((4,), ())]
+    s = score([GOLD], [test])
+    # precision counts all 6 test beads: (0)-(0) and (4)-() exact
+    assert s["strict"]["precision"] == pytest.approx(2 / 6)
+    # recall: gold without omissions (3 beads) against test without omissions (3 beads): 1 exact
+    assert s["strict"]["recall"] == pytest.approx(1 / 3)
+    # lax precision: (1)-(1) and (3)-(2) overlap gold on both sides; (2)-(), ()-(3) do not
+    assert s["lax"]["precision"] == pytest.approx(4 / 6)
+    assert s["lax"]["recall"] == pytest.approx(1.0)
+
+
+def test_beads_empty_on_both_sides_are_ignored():
+    assert score([GOLD], [GOLD + [((), ())]]) == score([GOLD], [GOLD])
+
+
+def test_micro_average_over_files():
+    half = [((0,), (0,)), ((1,), (1,))]
+    gold2 = [((0,), (0,)), ((1,), (1,))]
+    s = score([GOLD, gold2], [GOLD, half])
+    assert s["strict"]["precision"] == 1.0
+    assert s["strict"]["recall"] == 1.0
+    bad = [((0, 1), (0, 1))]
+    s = score([GOLD, gold2], [GOLD, bad])
+    assert s["strict"]["precision"] == pytest.approx(4 / 5)
+    assert s["strict"]["recall"] == pytest.approx(3 / 5)
+
+
+def test_read_align_and_dirs(tmp_path):
+    gold_dir, auto_dir = tmp_path / "gold", tmp_path / "auto"
+    gold_dir.mkdir()
+    auto_dir.mkdir()
+    (gold_dir / "001.align").write_text("[0]:[0]\n[1,2]:[1]\n[3]:[2,3]\n[4]:[]\n")
+    (auto_dir / "001.align").write_text("[0]:[0]\n[1]:[1]\n[2]:[]\n[3]:[2,3]\n[4]:[]\n")
+    assert read_align(gold_dir / "001.align") == GOLD
+    result = evaluate_dirs(gold_dir, auto_dir)
+    assert result["files"][0]["file"] == "001.align"
+    assert result["overall"]["strict"]["precision"] == pytest.approx(3 / 5)
+    assert result["overall"]["strict"]["recall"] == pytest.approx(2 / 3)
+    json.dumps(result)
+
+
+def test_malformed_line_and_missing_file_are_input_errors(tmp_path):
+    with pytest.raises(InputError, match="not an alignment line"):
+        parse_align_lines(["[0]:[1]", "0 -> 1"], "x.align")
+    (tmp_path / "g").mkdir()
+    (tmp_path / "a").mkdir()
+    (tmp_path / "g" / "001.align").write_text("[0]:[0]\n")
+    with pytest.raises(InputError, match="no alignment for 001.align"):
+        evaluate_dirs(tmp_path / "g", tmp_path / "a")
