@@ -99,6 +99,9 @@ class Bitext:
             signature=dict(signature or {}),
             zh_name=zh_doc.name,
             en_name=en_doc.name,
+            # CAT tools pick fonts and segmentation rules by region code; zh-TW is
+            # the code they all know for traditional-script Chinese.
+            zh_lang="zh-TW" if zh_doc.script == "Hant" else "zh-CN",
             document_score=document_score,
             zh_doc=zh_doc,
             en_doc=en_doc,

@@ -123,9 +123,9 @@ def _parse_zh_numeral(run: str) -> list[tuple[float, int, int]]:
     return results
 
 
-def _find_zh(text: str) -> list[Number]:
+def _find_zh(text: str, weak: bool = True) -> list[Number]:
     found: list[Number] = []
-    taken = [False] * len(text)
+    taken = [False] * len(text) if weak else []
     for match in _ZH_ARABIC.finditer(text):
         whole, frac, units, pct = match.groups()
         # a trailing ASCII letter makes it a name (5G); an ordinal/scale suffix is not Chinese usage
@@ -136,8 +136,11 @@ def _find_zh(text: str) -> list[Number]:
             value *= _ZH_SMALL_UNIT.get(char) or _ZH_BIG_UNIT[char]
         end = match.end()
         found.append(Number(value, match.start(), end, text[match.start():end].strip(), True, bool(pct)))
-        for k in range(match.start(), end):
-            taken[k] = True
+        if weak:
+            for k in range(match.start(), end):
+                taken[k] = True
+    if not weak:
+        return found
     for match in _ZH_NUMERAL_RUN.finditer(text):
         if any(taken[match.start():match.end()]):
             continue
@@ -212,9 +215,10 @@ _EN_DIGITS = re.compile(
     rf"|\s*-?({_EN_SCALE_WORDS})\b|(mn|bn|tn|k|m|b)\b)?",
     re.IGNORECASE,
 )
+_EN_NUMBER_WORD = "(?:" + "|".join(sorted(_EN_WORD_VALUE, key=len, reverse=True)) + "|" + _EN_SCALE_WORDS + ")"
+# a run starts with a number word ("and" only joins: three hundred and five)
 _EN_WORD_RUN = re.compile(
-    r"\b(?:(?:" + "|".join(sorted(_EN_WORD_VALUE, key=len, reverse=True)) + "|" + _EN_SCALE_WORDS
-    + r"|and)(?:[\s-]+|\b)){1,}(?:per\s?cent\b|percent\b)?",
+    rf"\b{_EN_NUMBER_WORD}\b(?:[\s-]+(?:and[\s-]+)?{_EN_NUMBER_WORD}\b)*(?:\s+(?:per\s?cent|percent)\b)?",
     re.IGNORECASE,
 )
 _EN_MONTH = {m: i for i, names in enumerate(
@@ -245,9 +249,9 @@ def _parse_en_words(words: list[str]) -> float | None:
     return float(total + current) if seen else None
 
 
-def _find_en(text: str) -> list[Number]:
+def _find_en(text: str, weak: bool = True) -> list[Number]:
     found: list[Number] = []
-    taken = [False] * len(text)
+    taken = [False] * len(text) if weak else []
     for match in _EN_DIGITS.finditer(text):
         currency, whole, frac, ordinal, pct, scale_word, scale_abbr = match.groups()
         end = match.end()
@@ -263,8 +267,11 @@ def _find_en(text: str) -> list[Number]:
         elif scale_abbr:
             value *= _EN_SCALE[scale_abbr.lower()]
         found.append(Number(value, match.start(), end, text[match.start():end], True, bool(pct)))
-        for k in range(match.start(), end):
-            taken[k] = True
+        if weak:
+            for k in range(match.start(), end):
+                taken[k] = True
+    if not weak:
+        return found
     for match in _EN_WORD_RUN.finditer(text):
         start, end = match.start(), match.end()
         if any(taken[start:end]):
@@ -300,13 +307,20 @@ def _find_en(text: str) -> list[Number]:
 # ---------------------------------------------------------------- public API
 
 
-def find_numbers(text: str, lang: str) -> list[Number]:
-    """Every number in ``text`` with its span in the original text, value and kind."""
+_FULLWIDTH = re.compile("[\uff01-\uff5e]")
+
+
+def find_numbers(text: str, lang: str, digits_only: bool = False) -> list[Number]:
+    """Every number in ``text`` with its span in the original text, value and kind.
+
+    ``digits_only`` skips numerals written in characters or words (faster).
+    """
     if not text:
         return []
     # full-width digits are one-to-one with ASCII, so spans stay valid
-    normalised = fullwidth_to_halfwidth(text)
-    return _find_zh(normalised) if lang.lower().startswith("zh") else _find_en(normalised)
+    normalised = fullwidth_to_halfwidth(text) if _FULLWIDTH.search(text) else text
+    weak = not digits_only
+    return _find_zh(normalised, weak) if lang.lower().startswith("zh") else _find_en(normalised, weak)
 
 
 def extract_numbers(text: str, lang: str) -> list[float]:
@@ -350,10 +364,23 @@ def _unmatched(strong: list[Number], other: list[Number]) -> list[Number]:
 
 
 def compare_numbers(zh_text: str, en_text: str) -> NumberComparison:
-    """Which digit numbers of one side are absent from the other (any form counts as present)."""
-    zh = find_numbers(zh_text, "zh")
-    en = find_numbers(en_text, "en")
-    return NumberComparison(tuple(_unmatched(zh, en)), tuple(_unmatched(en, zh)), tuple(zh), tuple(en))
+    """Which digit numbers of one side are absent from the other (any form counts as present).
+
+    Digit numbers are compared first; numerals in characters or words are only looked for on a
+    side where a digit number of the other side is still unmatched. ``zh``/``en`` hold the
+    numbers that were looked for.
+    """
+    zh = find_numbers(zh_text, "zh", digits_only=True)
+    en = find_numbers(en_text, "en", digits_only=True)
+    missing_in_en = _unmatched(zh, en)
+    missing_in_zh = _unmatched(en, zh)
+    if missing_in_en:
+        en = find_numbers(en_text, "en")
+        missing_in_en = _unmatched(missing_in_en, en)
+    if missing_in_zh:
+        zh = find_numbers(zh_text, "zh")
+        missing_in_zh = _unmatched(missing_in_zh, zh)
+    return NumberComparison(tuple(missing_in_en), tuple(missing_in_zh), tuple(zh), tuple(en))
 
 
 def numbers_agree(zh_text: str, en_text: str) -> float | None:

@@ -159,13 +159,9 @@ def bead_table(ch, w):
     return path, confidence_inputs(rows, scores), labels
 
 
-def run(mode: str, epochs: int) -> dict:
-    fast = mode == "fast"
-    t = time.time()
-    chapters = [Chapter(c, fast) for c in CHAPTERS]
-    print(f"[{mode}] features ready in {time.time() - t:.1f}s", flush=True)
-    # leave one chapter out
-    loco_tests, probs, labels_all, rows_out = [], [], [], []
+def leave_one_chapter_out(chapters, epochs: int, mode: str = ""):
+    """Each chapter aligned with weights and confidence fitted on the other five."""
+    tests, probs, labels, per_chapter = [], [], [], {}
     for k, ch in enumerate(chapters):
         rest = chapters[:k] + chapters[k + 1:]
         w = perceptron(rest, epochs)
@@ -176,16 +172,22 @@ def run(mode: str, epochs: int) -> dict:
             y.append(lab)
         coef = fit_logistic(np.vstack(X), np.concatenate(y))
         path, x, lab = bead_table(ch, w)
-        loco_tests.append(ch.beads(path))
-        p = predict(coef, x)
-        probs.append(p)
-        labels_all.append(lab)
+        tests.append(ch.beads(path))
+        probs.append(predict(coef, x))
+        labels.append(lab)
         s = score([ch.gold], [ch.beads(path)])
-        rows_out.append((ch.name, s["strict"]["f1"], s["lax"]["f1"]))
+        per_chapter[ch.name] = s
         print(f"[{mode}] held-out {ch.name}: strict F1 {s['strict']['f1']:.3f} lax {s['lax']['f1']:.3f}", flush=True)
-    loco = score([c.gold for c in chapters], loco_tests)
-    p = np.concatenate(probs)
-    y = np.concatenate(labels_all)
+    overall = score([c.gold for c in chapters], tests)
+    return overall, per_chapter, np.concatenate(probs), np.concatenate(labels)
+
+
+def run(mode: str, epochs: int) -> dict:
+    fast = mode == "fast"
+    t = time.time()
+    chapters = [Chapter(c, fast) for c in CHAPTERS]
+    print(f"[{mode}] features ready in {time.time() - t:.1f}s", flush=True)
+    loco, per_chapter, p, y = leave_one_chapter_out(chapters, epochs, mode)
     ece = expected_calibration_error(p, y)
     high = p >= 0.9
     print(f"[{mode}] LOCO overall strict F1 {loco['strict']['f1']:.4f} lax {loco['lax']['f1']:.4f}; "
@@ -206,8 +208,9 @@ def run(mode: str, epochs: int) -> dict:
         "confidence": {"coef": [float(c) for c in coef]},
         "report": {
             "loco_strict_f1": loco["strict"]["f1"], "loco_lax_f1": loco["lax"]["f1"],
-            "loco_per_chapter": {n: f for n, f, _ in rows_out}, "loco_ece": ece,
-            "insample_strict_f1": insample["strict"]["f1"],
+            "loco_per_chapter": {n: s["strict"]["f1"] for n, s in per_chapter.items()}, "loco_ece": ece,
+            "insample_strict_f1": insample["strict"]["f1"], "insample_lax_f1": insample["lax"]["f1"],
+            "epochs": epochs,
         },
     }
 

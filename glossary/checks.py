@@ -16,6 +16,7 @@ from .findings import RULES, Finding
 from .match_en import APPROVED, FORBIDDEN, VARIANT, case_ok, in_proper_name, is_sentence_initial, tokenize
 from .termbase import TermBase
 
+_DIGIT = re.compile(r"[0-9０-９]")
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+")
 ALL_RULES = tuple(r for r in RULES if r not in ("variant-spelling", "inconsistent-case"))
 
@@ -59,7 +60,7 @@ def check_pair(bead_id: str, zh: str, en: str, termbase: TermBase, rules: frozen
     if zh.strip():
         concepts = termbase.concepts
         zh_matches = termbase.zh_matcher.find(zh)
-        en_matches = termbase.en_matcher.find(en, tokenize(en)) if (zh_matches or termbase.en_matcher.by_first) else []
+        en_matches = termbase.en_matcher.find(en)
         by_concept: dict[int, list] = {}
         for match in en_matches:
             by_concept.setdefault(match.concept, []).append(match)
@@ -94,7 +95,7 @@ def check_pair(bead_id: str, zh: str, en: str, termbase: TermBase, rules: frozen
                     concept = concepts[match.concept]
                     findings.append(_finding(bead_id, "forbidden-rendering", concept.term, concept.en[0], match.text, concept.note, concept.id))
 
-    if "number-mismatch" in want and zh.strip() and any(c.isdigit() for c in zh + en):
+    if "number-mismatch" in want and zh.strip() and (_DIGIT.search(zh) or _DIGIT.search(en)):
         comparison = compare_numbers(zh, en)
         if not comparison.agree:
             term = ", ".join(n.text for n in comparison.missing_in_en)

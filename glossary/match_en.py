@@ -17,11 +17,14 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+import ahocorasick
 import simplemma
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*['’]?")
 _PAREN = re.compile(r"\s*\(([^)]*)\)\s*")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}s?$")
+_GAP = re.compile(r"[\s\-‐‑–,/]+")
+_LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
 
 APPROVED, VARIANT, FORBIDDEN = "approved", "variant", "forbidden"
 
@@ -47,6 +50,19 @@ def word_key(token: str) -> str:
     return key
 
 
+_TOKEN_KEYS: dict[str, str] = {}
+
+
+def token_key(token: str) -> str:
+    """The matcher's key of a word: an acronym as written (IT ≠ it), any other word its :func:`word_key`."""
+    key = _TOKEN_KEYS.get(token)
+    if key is None:
+        key = token if _ACRONYM.match(token) else word_key(token)
+        if len(_TOKEN_KEYS) < 2_000_000:
+            _TOKEN_KEYS[token] = key
+    return key
+
+
 def tokenize(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
 
@@ -60,6 +76,10 @@ class Pattern:
     words: tuple[str, ...]  # the rendering's words as written
     acronyms: tuple[bool, ...]  # per word: match case-sensitively
     joined: bool = False  # a multi-word rendering written as one word
+
+    @property
+    def plain(self) -> bool:
+        return not any(self.acronyms)
 
 
 @dataclass(frozen=True)
@@ -102,17 +122,38 @@ class EnglishMatcher:
                         self._add(form, rendering, index, kind, seen)
         for patterns in self.by_first.values():
             patterns.sort(key=lambda p: -len(p.keys))
+        # per first key: the pattern lengths (longest first) and, per length, key tuple → patterns
+        self.tables: dict[str, tuple[tuple[int, ...], dict[tuple[str, ...], list[Pattern]]]] = {}
+        for key, patterns in self.by_first.items():
+            table: dict[tuple[str, ...], list[Pattern]] = {}
+            for pattern in patterns:
+                table.setdefault(pattern.keys, []).append(pattern)
+            self.tables[key] = (tuple(sorted({len(p.keys) for p in patterns}, reverse=True)), table)
+        # A prefilter in C: an Aho-Corasick automaton of first-word stems over the lower-cased text
+        # finds the few places where a rendering may start; only there are words lemmatised.
+        # The stem drops the key's last two letters, so inflected forms share it
+        # (economy/economies, analysis/analyses, child/children).
+        self.stems = ahocorasick.Automaton()
+        for key, patterns in self.by_first.items():
+            # the lemma's stem (use → uses, used) and the written word's (using)
+            for word in {key.lower()} | {p.words[0].lower() for p in patterns if not p.joined}:
+                stem = word if len(word) <= 4 else word[: max(4, len(word) - 2)]
+                if not self.stems.exists(stem):
+                    self.stems.add_word(stem, len(stem))
+        self.empty = len(self.stems) == 0
+        if not self.empty:
+            self.stems.make_automaton()
 
     def _add(self, form: str, rendering: str, index: int, kind: str, seen: set) -> None:
         words = tuple(w for _, _, w in tokenize(form))
         if not words:
             return
         acronyms = tuple(bool(_ACRONYM.match(w)) for w in words)
-        keys = tuple(w if a else word_key(w) for w, a in zip(words, acronyms))
+        keys = tuple(token_key(w) for w in words)
         candidates = [Pattern(keys, index, kind, rendering, words, acronyms)]
         if len(words) > 1 and not any(acronyms):
             joined = "".join(w.casefold() for w in words)
-            candidates.append(Pattern((word_key(joined),), index, kind, rendering, words, (False,), joined=True))
+            candidates.append(Pattern((token_key(joined),), index, kind, rendering, words, (False,), joined=True))
         for pattern in candidates:
             identity = (pattern.keys, index, kind)
             if identity in seen:
@@ -120,45 +161,58 @@ class EnglishMatcher:
             seen.add(identity)
             self.by_first.setdefault(pattern.keys[0], []).append(pattern)
 
-    def find(self, text: str, tokens: list[tuple[int, int, str]] | None = None) -> list[EnMatch]:
-        """All matches, nested ones included (a short rendering inside a long one still counts)."""
-        if not text:
+    def find(self, text: str, tokens: object = None) -> list[EnMatch]:
+        """All matches, nested ones included (a short rendering inside a long one still counts).
+
+        The words of a multi-word rendering may be separated by spaces, hyphens or commas, not by
+        other punctuation ("digital. Economy" is no match for "digital economy").
+        """
+        if not text or self.empty:
             return []
-        if tokens is None:
-            tokens = tokenize(text)
-        by_first = self.by_first
-        keys = [word_key(t[2]) for t in tokens]
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a rare character whose lower case is longer (İ): keep offsets
+            lowered = text.translate(_LOWER)
+        starts = set()
+        for end, length in self.stems.iter(lowered):
+            start = end - length + 1
+            if start == 0 or not (lowered[start - 1].isalnum() or lowered[start - 1] == "_"):
+                starts.add(start)
+        if not starts:
+            return []
         found: list[EnMatch] = []
-        for i, key in enumerate(keys):
-            patterns = by_first.get(key)
-            if patterns is None:
-                raw = tokens[i][2]
-                if not _ACRONYM.match(raw):
+        tables = self.tables
+        keys_of = _TOKEN_KEYS
+        for position in sorted(starts):
+            first = _TOKEN.match(text, position)
+            if first is None:
+                continue
+            word = first.group(0)
+            key = keys_of.get(word) or token_key(word)
+            entry = tables.get(key)
+            if entry is None:
+                continue
+            lengths, table = entry
+            tokens = [first]
+            keys = [key]
+            for n in lengths:
+                while len(tokens) < n:
+                    last = tokens[-1].end()
+                    following = _TOKEN.search(text, last)
+                    if following is None or not _GAP.fullmatch(text, last, following.start()):
+                        break
+                    tokens.append(following)
+                    word = following.group(0)
+                    keys.append(keys_of.get(word) or token_key(word))
+                if len(tokens) < n:
                     continue
-                patterns = by_first.get(raw.rstrip("s")) or by_first.get(raw)
+                patterns = table.get(tuple(keys[:n]))
                 if patterns is None:
                     continue
-            for pattern in patterns:
-                n = len(pattern.keys)
-                if i + n > len(tokens):
-                    continue
-                ok = True
-                for j in range(n):
-                    word = tokens[i + j][2]
-                    if pattern.acronyms[j]:
-                        if word.rstrip("s’'") != pattern.keys[j].rstrip("s") and word != pattern.keys[j]:
-                            ok = False
-                            break
-                    elif keys[i + j] != pattern.keys[j]:
-                        ok = False
-                        break
-                if not ok:
-                    continue
-                start, end = tokens[i][0], tokens[i + n - 1][1]
-                found.append(
-                    EnMatch(pattern.concept, pattern.kind, pattern.rendering, start, end, text[start:end],
-                            tuple(tokens[i + j][2] for j in range(n)), pattern)
-                )
+                start, end = tokens[0].start(), tokens[n - 1].end()
+                surface = text[start:end]
+                words = tuple(t.group(0) for t in tokens[:n])
+                for pattern in patterns:
+                    found.append(EnMatch(pattern.concept, pattern.kind, pattern.rendering, start, end, surface, words, pattern))
         return found
 
 

@@ -156,6 +156,7 @@ class TermBase:
     def __init__(self, concepts: Iterable[Concept] = (), name: str = "") -> None:
         self.concepts: list[Concept] = []
         self.name = name
+        self._by_zh: dict[str, list[Concept]] = {}
         self._zh_matcher = None
         self._en_matcher = None
         for concept in concepts:
@@ -180,11 +181,12 @@ class TermBase:
     def add(self, concept: Concept, replace_existing: bool = False) -> Concept:
         """Add a concept (an id is given if missing); a Chinese form already present is a UsageError
         unless ``replace_existing``."""
-        clash = [c for c in self.concepts if set(c.zh) & set(concept.zh)]
+        clash = list({id(c): c for form in concept.zh for c in self._by_zh.get(form, ())}.values())
         if clash and not replace_existing:
             raise UsageError(f"{concept.term} is already in the glossary (concept {clash[0].id}); use --replace")
         for old in clash:
             self.concepts.remove(old)
+            self._unindex(old)
         if not concept.id:
             taken = {c.id for c in self.concepts}
             number = len(self.concepts) + 1
@@ -192,8 +194,16 @@ class TermBase:
                 number += 1
             concept = replace(concept, id=f"c{number}")
         self.concepts.append(concept)
+        for form in concept.zh:
+            self._by_zh.setdefault(form, []).append(concept)
         self._invalidate()
         return concept
+
+    def _unindex(self, concept: Concept) -> None:
+        for form in concept.zh:
+            owners = self._by_zh.get(form, [])
+            if concept in owners:
+                owners.remove(concept)
 
     def remove(self, term: str) -> list[Concept]:
         """Remove the concepts with this Chinese form, English rendering or id; return them."""
@@ -201,6 +211,8 @@ class TermBase:
         if not gone:
             raise UsageError(f"no concept with term, rendering or id {term!r}")
         self.concepts = [c for c in self.concepts if c not in gone]
+        for concept in gone:
+            self._unindex(concept)
         self._invalidate()
         return gone
 

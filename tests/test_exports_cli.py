@@ -60,7 +60,7 @@ def test_import_reviewed_sheet(tmp_path, monkeypatch, capsys):
 
     write_bitext(sample_bitext(), tmp_path / "review.xlsx")
     book = load_workbook(tmp_path / "review.xlsx")
-    book["review"]["H4"] = "reject"
+    book["review"]["H4"] = "reject"  # column H = status
     book.save(tmp_path / "review.xlsx")
     code, out, err = run(monkeypatch, capsys, "import", tmp_path / "review.xlsx", "-o", tmp_path / "reviewed.tmx")
     assert code == 0 and "4 units from 5 rows (1 rejected" in out

@@ -195,3 +195,23 @@ def test_xlsx_control_characters_are_removed_with_a_warning(tmp_path):
     with pytest.warns(ExportWarning, match="bead 7: removed 1 XML-illegal"):
         write_bitext(bitext, tmp_path / "c.xlsx")
     assert read_bitext(tmp_path / "c.xlsx")[0].zh_text == "响铃"
+
+
+def test_sorting_the_sheet_while_reviewing_changes_nothing(tmp_path):
+    from openpyxl import load_workbook
+
+    sheet_path = tmp_path / "sorted.xlsx"
+    write_bitext(sample_bitext(), sheet_path)
+    book = load_workbook(sheet_path)
+    sheet = book["review"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+    rows.sort(key=lambda r: -(r[5] if r[5] is not None else -1))  # by confidence, highest first, as a reviewer does
+    assert [r[0] for r in rows] == ["1", "2", "3", "5", "4"]
+    for row_index, values in enumerate(rows, start=2):
+        for col, value in enumerate(values, start=1):
+            sheet.cell(row=row_index, column=col).value = value
+    sheet.cell(row=5, column=8).value = "merge"  # bead 5, shown below bead 3; in the document it follows bead 4
+    book.save(sheet_path)
+    back = read_bitext(sheet_path)
+    assert [b.id for b in back] == ["1", "2", "3", "4+5"]
+    assert back[3].en_ids == (2, 3, 4)

@@ -50,7 +50,7 @@ def test_seed_004(tb):
         ("forbidden-rendering", "我国", "my country"),
         ("forbidden-rendering", "我国", "my country's"),
         ("forbidden-rendering", "我国", "our country"),
-        ("inconsistent-case", "产业互联网 / 工业互联网", "industrial Internet ×16, Industrial Internet ×4"),
+        ("inconsistent-case", "产业互联网 / 工业互联网", "industrial Internet ×17, Industrial Internet ×4"),
     ]
 
 

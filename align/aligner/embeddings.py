@@ -38,11 +38,23 @@ def _backend():
 
 
 class SentenceSums:
-    """Projected token-feature sums (n, 512) and token counts (n,) for a list of texts."""
+    """Per sentence: projected feature sums of the inner tokens (n, 512) and their count (n,),
+    and the projected features of its begin and end markers (n, 512) each.
 
-    def __init__(self, sums: np.ndarray, counts: np.ndarray):
+    A window of sentences s..e is embedded as bos[s] + inner[s..e] + eos[e]: the
+    joined text has one begin and one end marker, not one per sentence.
+    """
+
+    def __init__(self, sums: np.ndarray, counts: np.ndarray, bos: np.ndarray | None = None, eos: np.ndarray | None = None):
         self.sums = sums
         self.counts = counts
+        self.bos = np.zeros_like(sums) if bos is None else bos
+        self.eos = np.zeros_like(sums) if eos is None else eos
+
+    def span(self, start: int, stop: int) -> tuple[np.ndarray, float]:
+        """Summed features and token count of sentences start..stop-1 as one text."""
+        total = self.sums[start:stop].sum(axis=0) + self.bos[start] + self.eos[stop - 1]
+        return total, float(self.counts[start:stop].sum() + 2)
 
     def __len__(self) -> int:
         return len(self.counts)
@@ -53,15 +65,19 @@ def sentence_sums(texts: list[str], progress=None) -> SentenceSums:
     n = len(texts)
     sums = np.zeros((n, 512), dtype=np.float32)
     counts = np.zeros(n, dtype=np.float32)
+    bos = np.zeros((n, 512), dtype=np.float32)
+    eos = np.zeros((n, 512), dtype=np.float32)
     tokenize = backend.sp.encode
     group: list[list[int]] = []
     first = 0
     budget = 0
 
     def flush(stop: int) -> None:
-        s, c = _batch_sums(backend, group)
+        s, c, b, e = _batch_sums(backend, group)
         sums[first:stop] = s
         counts[first:stop] = c
+        bos[first:stop] = b
+        eos[first:stop] = e
 
     limit = backend.threads and 384
     for i, text in enumerate(texts):
@@ -77,7 +93,7 @@ def sentence_sums(texts: list[str], progress=None) -> SentenceSums:
         flush(n)
         if progress:
             progress(n - first)
-    return SentenceSums(sums, counts)
+    return SentenceSums(sums, counts, bos, eos)
 
 
 def _batch_sums(b, group: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
@@ -123,7 +139,9 @@ def _batch_sums(b, group: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
         flens = lens.astype(np.float32)
         total = np.add.reduceat(feats, starts, axis=0) @ b.cnn_W
         total += flens[:, None] * b.cnn_b
-        return total, flens
+        first = feats[starts] @ b.cnn_W + b.cnn_b
+        last = feats[starts + lens - 1] @ b.cnn_W + b.cnn_b
+        return total - first - last, flens - 2, first, last
 
 
 class _null:
@@ -153,7 +171,7 @@ def finish(sums: np.ndarray, counts: np.ndarray) -> np.ndarray:
 def window_vectors(s: SentenceSums, max_size: int) -> list[np.ndarray]:
     """``out[k][i]`` embeds sentences i-k..i (k+1 sentences ending at i); rows before k are zero."""
     n = len(s)
-    csum = np.zeros((n + 1, 512), dtype=np.float64)
+    csum = np.zeros((n + 1, 512), dtype=np.float64)  # inner-token sums only
     np.cumsum(s.sums, axis=0, out=csum[1:])
     ccount = np.zeros(n + 1)
     np.cumsum(s.counts, out=ccount[1:])
@@ -162,8 +180,8 @@ def window_vectors(s: SentenceSums, max_size: int) -> list[np.ndarray]:
         vec = np.zeros((n, 512), dtype=np.float32)
         if n > k:
             ends = np.arange(k, n)
-            sums = (csum[ends + 1] - csum[ends - k]).astype(np.float32)
-            counts = (ccount[ends + 1] - ccount[ends - k]).astype(np.float32)
+            sums = (csum[ends + 1] - csum[ends - k] + s.bos[ends - k] + s.eos[ends]).astype(np.float32)
+            counts = (ccount[ends + 1] - ccount[ends - k] + 2).astype(np.float32)
             vec[k:] = _finish_chunked(sums, counts)
         out.append(vec)
     return out

@@ -21,7 +21,10 @@ BEAD_TYPES: tuple[tuple[int, int], ...] = (
     (1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1), (2, 3), (3, 2), (1, 0), (0, 1),
 )
 SIGNALS = ("cos", "cos_min", "merge_cos", "merge_cos_min", "len_abs", "len_sq", "lex_zh", "lex_en", "lex_min",
-           "merge_lex_min", "merge_lex", "quote_mismatch", "short_member", "omit_len")
+           "merge_lex_min", "merge_lex", "quote_mismatch", "short_member", "omit_len",
+           "cos_sq", "cos_11", "cos_mn", "lex_11", "lex_mn", "len_mn",
+           "sz_cos", "sz_cos_min", "sz_lex", "sz_lex_min", "sz_len_abs")
+SIZED = {"sz_cos": "cos", "sz_cos_min": "cos_min", "sz_lex": None, "sz_lex_min": "lex_min", "sz_len_abs": "len_abs"}
 NAMES = SIGNALS + tuple(f"type_{a}{b}" for a, b in BEAD_TYPES)
 NEUTRAL = -1.0  # marks "no evidence" in per-member minima before they are filled
 
@@ -110,6 +113,8 @@ def bead_features(sig: PairSignals, a: int, b: int) -> tuple[np.ndarray, np.ndar
     d = np.log((elen + 8.0) / (sig.ratio * zlen + 8.0))
     F[..., NAMES.index("len_abs")] = np.abs(d)
     F[..., NAMES.index("len_sq")] = d * d
+    if a > 1 and b > 1:
+        F[..., NAMES.index("len_mn")] = np.abs(d)
     zq = (sig.zq[r] - sig.zq[np.clip(r - a, 0, n)]) > 0
     eq = (sig.eq[c] - sig.eq[np.clip(c - b, 0, m)]) > 0
     F[..., NAMES.index("quote_mismatch")] = (zq != eq).astype(np.float32)
@@ -131,6 +136,11 @@ def bead_features(sig: PairSignals, a: int, b: int) -> tuple[np.ndarray, np.ndar
             cos[rr] = np.einsum("rd,rkd->rk", zw[zi], ew[cj])
         cmin = _member_min(sig.pz[b - 1], sig.pe[a - 1], band, rows, cols, a, b)
         F[..., NAMES.index("cos")] = cos
+        F[..., NAMES.index("cos_sq")] = cos * cos
+        if a == 1 and b == 1:
+            F[..., NAMES.index("cos_11")] = cos
+        if a > 1 and b > 1:
+            F[..., NAMES.index("cos_mn")] = cos
         F[..., NAMES.index("cos_min")] = cmin
         if merge:
             F[..., NAMES.index("merge_cos_min")] = cmin
@@ -140,9 +150,22 @@ def bead_features(sig: PairSignals, a: int, b: int) -> tuple[np.ndarray, np.ndar
         F[..., NAMES.index("lex_zh")] = lz
         F[..., NAMES.index("lex_en")] = le
         F[..., NAMES.index("lex_min")] = lmin
+        if a == 1 and b == 1:
+            F[..., NAMES.index("lex_11")] = 0.5 * (lz + le)
+        if a > 1 and b > 1:
+            F[..., NAMES.index("lex_mn")] = 0.5 * (lz + le)
         if merge:
             F[..., NAMES.index("merge_lex_min")] = lmin
             F[..., NAMES.index("merge_lex")] = 0.5 * (lz + le)
+    # the same evidence counted once per sentence covered: the path score then does not
+    # depend on how many beads it has (2-2 against 1-1 + 1-1 compares like with like)
+    size = (a + b) / 2.0
+    for name, source in SIZED.items():
+        if source is None:
+            value = 0.5 * (F[..., NAMES.index("lex_zh")] + F[..., NAMES.index("lex_en")])
+        else:
+            value = F[..., NAMES.index(source)]
+        F[..., NAMES.index(name)] = size * value
     F[~valid] = 0.0
     return F, valid
 

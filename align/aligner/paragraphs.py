@@ -28,9 +28,12 @@ def paragraph_side(side: SideData, groups: list[tuple[int, ...]], sums=None) -> 
     quotes = np.asarray([side.quotes[list(g)].any() for g in groups], dtype=np.int64)
     windows = None
     if sums is not None:
-        psums = np.stack([sums.sums[list(g)].sum(axis=0) for g in groups]).astype(np.float32)
-        pcounts = np.asarray([sums.counts[list(g)].sum() for g in groups], dtype=np.float32)
-        windows = embeddings.window_vectors(embeddings.SentenceSums(psums, pcounts), MAX_SIDE)
+        spans = [sums.span(g[0], g[-1] + 1) for g in groups]
+        psums = np.stack([s for s, _ in spans]).astype(np.float32)
+        pcounts = np.asarray([c - 2 for _, c in spans], dtype=np.float32)
+        zero = np.zeros_like(psums)
+        # paragraph sums already hold their markers; windows of paragraphs add two more, a small bias
+        windows = embeddings.window_vectors(embeddings.SentenceSums(psums, pcounts, zero, zero), MAX_SIDE)
     tokens = side.tokens
     if hasattr(tokens, "tokens"):
         tokens = type(tokens)([[tok for s in g for tok in tokens.tokens[s]] for g in groups])

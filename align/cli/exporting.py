@@ -75,9 +75,7 @@ def convert(
 ) -> None:
     """Convert a bitext between formats (TMX 1.4b, TSV, CSV, XLSX review sheet, JSONL, Moses, .align, HTML).
 
-    The output is written to a temporary file and renamed into place; nothing is
-    written when the input is malformed. TMX and JSONL keep everything (ids,
-    confidence, reasons, signature); TSV/CSV/XLSX keep the beads; Moses keeps the texts.
+    The output is written to a temporary file and renamed into place; nothing is written when the input is malformed. TMX and JSONL keep everything (ids, confidence, reasons, signature); TSV/CSV/XLSX keep the beads; Moses keeps the texts.
 
     Examples:
       [bold]bitext convert exports/x.tmx exports/x.xlsx[/bold]
@@ -117,10 +115,9 @@ def import_review(
 ) -> None:
     """Turn a reviewed XLSX sheet back into a bitext: rejected rows dropped, edits kept, merges applied.
 
-    In the sheet's [bold]status[/bold] column a reviewer writes: nothing or [bold]ok[/bold] (keep the row,
-    with any edits to zh/en), [bold]reject[/bold] (drop it), or [bold]merge[/bold] (merge this row with
-    the previous kept row: ids and texts joined). [bold]note[/bold] is kept as the bead's note.
-    A deleted or renamed column is refused with a message naming it.
+    In the sheet's [bold]status[/bold] column a reviewer writes: nothing or [bold]ok[/bold] (keep the row, with any edits to zh/en), [bold]reject[/bold] (drop it), or [bold]merge[/bold] (merge this row with the previous kept row in document order: ids and texts joined). [bold]note[/bold] is kept as the bead's note.
+
+    Sorting and filtering the sheet are harmless: column [bold]order[/bold] restores the document order. A deleted or renamed column is refused with a message naming it.
 
     Examples:
       [bold]bitext import review.xlsx -o reviewed.tmx[/bold]

@@ -1,7 +1,9 @@
 """The XLSX review sheet: a translator checks the alignment in Excel/LibreOffice and we read it back.
 
 Sheet ``review``, one bead per row: ``id zh_ids en_ids zh en confidence reasons
-status note`` then the other ``Bead.meta`` keys. Rows are coloured by confidence
+status note order`` then the other ``Bead.meta`` keys (``order`` is the export
+position: the import puts rows back in that order, so sorting the sheet by
+confidence while reviewing changes nothing). Rows are coloured by confidence
 band (green ≥ 0.9, yellow ≥ 0.5, red below, grey unknown; bands configurable);
 the header is frozen and has filters. Sheet ``about`` holds the signature,
 document names and languages, and the reviewing rules below.
@@ -10,8 +12,8 @@ How a reviewer expresses a decision (column ``status``, a drop-down):
 
 * *(empty)* or ``ok`` — keep the row, with whatever edits were made to ``zh``/``en``.
 * ``reject`` — drop the row.
-* ``merge`` — **merge with previous**: this row is joined to the nearest row above
-  it that is kept (its ids are added, Chinese texts joined without a space,
+* ``merge`` — **merge with previous**: this row is joined to the nearest kept row
+  before it in document order (column ``order``; the row above it when the sheet is unsorted) (its ids are added, Chinese texts joined without a space,
   English texts with one space; the id becomes ``3+4``; confidence is the lower
   of the two; reason ``merge`` is added). Marking rows 4 and 5 ``merge`` joins
   3, 4 and 5.
@@ -36,7 +38,7 @@ from ..bitext import Bead, Bitext
 from ..errors import InputError
 from .base import format_confidence, parse_confidence, parse_ids, parse_reasons, xml_legal
 
-COLUMNS = ("id", "zh_ids", "en_ids", "zh", "en", "confidence", "reasons", "status", "note")
+COLUMNS = ("id", "zh_ids", "en_ids", "zh", "en", "confidence", "reasons", "status", "note", "order")
 SHEET = "review"
 ABOUT = "about"
 STATUSES = ("ok", "reject", "merge")
@@ -48,8 +50,9 @@ _SYNONYMS = {
 BAND_COLOURS = {"high": "C6EFCE", "medium": "FFEB9C", "low": "FFC7CE", "unknown": "EDEDED"}
 RULES = (
     "status: empty or ok = keep (with your edits); reject = drop the row; "
-    "merge = merge this row with the previous kept row. note: free text. "
-    "Edit zh/en cells to fix a pair. Do not rename or delete columns."
+    "merge = merge this row with the previous kept row in document order (column 'order'). "
+    "note: free text. Edit zh/en cells to fix a pair. Sorting and filtering are fine; "
+    "do not rename or delete columns."
 )
 
 
@@ -83,6 +86,7 @@ def write_xlsx(bitext: Bitext, path: str | os.PathLike, force: bool = False, *, 
                 " ".join(bead.reasons),
                 clean(bead.meta.get("status", ""), "status"),
                 clean(bead.meta.get("note", ""), "note"),
+                number,
             ]
             + [clean(bead.meta.get(key, ""), key) for key, _ in metas]
         )
@@ -120,7 +124,7 @@ def write_xlsx(bitext: Bitext, path: str | os.PathLike, force: bool = False, *, 
             sheet.cell(row=row_index, column=6).number_format = "0.00"
         for col in range(1, width + 1):
             sheet.cell(row=1, column=col).font = Font(bold=True)
-        for letter, size in zip("ABCDEFGHI", (8, 8, 8, 50, 60, 11, 16, 10, 30)):
+        for letter, size in zip("ABCDEFGHIJ", (8, 8, 8, 50, 60, 11, 16, 10, 30, 7)):
             sheet.column_dimensions[letter].width = size
         sheet.freeze_panes = "A2"
         sheet.auto_filter.ref = sheet.dimensions
@@ -165,6 +169,27 @@ class ReviewSummary(dict):
     """Counts of what a review did: rows, kept, rejected, merged, edited-able notes."""
 
 
+def _in_original_order(records: list[dict], path: Path) -> list[tuple[int, dict]]:
+    """Rows back in export order (column ``order``), so sorting the sheet while reviewing is harmless.
+
+    A row the reviewer inserted (empty ``order``) stays right after the row above it.
+    """
+    keyed = []
+    last = 0.0
+    for offset, record in enumerate(records):
+        raw = str(record["order"]).strip()
+        if raw:
+            try:
+                last = float(raw)
+            except ValueError:
+                raise InputError(f"{path}: sheet {SHEET}, row {offset + 2}: 'order' must be a number, got {raw!r}") from None
+        else:
+            last += 1e-6
+        keyed.append((last, offset, record))
+    keyed.sort(key=lambda item: (item[0], item[1]))
+    return [(offset, record) for _, offset, record in keyed]
+
+
 def read_review(path: str | os.PathLike) -> tuple[Bitext, ReviewSummary]:
     """Read a reviewed sheet: rejected rows dropped, edits kept, merges applied."""
     import pandas as pd
@@ -188,6 +213,7 @@ def read_review(path: str | os.PathLike) -> tuple[Bitext, ReviewSummary]:
             f"{path}: column(s) {', '.join(missing)} missing from the review sheet "
             f"(expected {', '.join(COLUMNS)}); restore them (undo the deletion) or export a fresh sheet"
         )
+    records = _in_original_order(frame.to_dict("records"), path)
     about = {}
     if ABOUT in sheets and {"key", "value"} <= set(sheets[ABOUT].columns):
         about = dict(zip(sheets[ABOUT]["key"], sheets[ABOUT]["value"]))
@@ -198,7 +224,7 @@ def read_review(path: str | os.PathLike) -> tuple[Bitext, ReviewSummary]:
     fixed = set(COLUMNS)
     beads: list[Bead] = []
     summary = ReviewSummary(rows=0, kept=0, rejected=0, merged=0, added=0)
-    for offset, record in enumerate(frame.to_dict("records")):
+    for offset, record in records:
         where = f"{path}: sheet {SHEET}, row {offset + 2}"
         if not any(str(v).strip() for v in record.values()):
             continue
