@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import os
 from pathlib import Path
 
@@ -125,10 +126,13 @@ def _segmented(text: str, lang: str, script: str, clean: bool) -> Document:
     from .segment import split_sentences
 
     removals: list[Removal] = clean_text(text, lang) if clean else []
+    removal_starts = [r.start for r in removals]  # clean_text returns them sorted, without overlaps
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []
     for p_start, p_end in split_paragraphs(text, removals):
-        kept = _kept_text(text, p_start, p_end, removals)
+        first = max(bisect.bisect_right(removal_starts, p_start) - 1, 0)
+        last = bisect.bisect_left(removal_starts, p_end)
+        kept = _kept_text(text, p_start, p_end, removals[first:last])
         spans = split_sentences(kept.text, lang)
         ids = []
         for s_start, s_end in spans:

@@ -77,10 +77,6 @@ class Pattern:
     acronyms: tuple[bool, ...]  # per word: match case-sensitively
     joined: bool = False  # a multi-word rendering written as one word
 
-    @property
-    def plain(self) -> bool:
-        return not any(self.acronyms)
-
 
 @dataclass(frozen=True)
 class EnMatch:
@@ -190,7 +186,13 @@ class EnglishMatcher:
             key = keys_of.get(word) or token_key(word)
             entry = tables.get(key)
             if entry is None:
-                continue
+                if key != word:
+                    continue
+                # written in capitals but not an acronym of the glossary (IAAs for IaaS): try its lemma
+                key = word_key(word)
+                entry = tables.get(key)
+                if entry is None:
+                    continue
             lengths, table = entry
             tokens = [first]
             keys = [key]

@@ -126,16 +126,19 @@ def web_boilerplate(text: str, lang: str) -> list[Removal]:
 
 
 def _tail_start(lines: list[tuple[int, int, str]], length: int) -> int | None:
-    """Index of the first tail-marker line in the second half of the page, if any."""
+    """Index of the first tail-marker line in the second half of the page, if any.
+
+    A marker only starts the tail when no article prose follows it: every later
+    line that reads like prose must itself read like a disclaimer.
+    """
+    only_disclaimers_after = [True] * (len(lines) + 1)
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index][2]
+        prose = _looks_like_prose(line, "zh") or _looks_like_prose(line, "en")
+        only_disclaimers_after[index] = only_disclaimers_after[index + 1] and (not prose or bool(_DISCLAIMER_WORDS.search(line)))
     for index, (start, _end, line) in enumerate(lines):
-        if start >= length * 0.4 and _TAIL_MARKERS.search(line):
-            later_prose = [
-                l for _s, _e, l in lines[index + 1 :]
-                if _looks_like_prose(l, "zh") or _looks_like_prose(l, "en")
-            ]
-            # Stop short if real article prose follows the marker.
-            if all(_DISCLAIMER_WORDS.search(l) for l in later_prose):
-                return index
+        if start >= length * 0.4 and _TAIL_MARKERS.search(line) and only_disclaimers_after[index + 1]:
+            return index
     return None
 
 
