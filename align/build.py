@@ -28,6 +28,7 @@ class BuildReport:
     documents: list[dict[str, Any]] = field(default_factory=list)
     pairs: list[dict[str, Any]] = field(default_factory=list)
     glossary: list[dict[str, Any]] = field(default_factory=list)
+    consistency: dict[str, Any] = field(default_factory=dict)
     outputs: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -36,6 +37,7 @@ class BuildReport:
             "documents": self.documents,
             "pairs": self.pairs,
             "glossary": self.glossary,
+            "consistency": self.consistency,
             "outputs": self.outputs,
             "seconds": round(self.seconds, 2),
         }
@@ -107,13 +109,18 @@ def build(
         documents[entry.name] = doc = _read(entry)
         outputs.write(f"segmented/{entry.path.stem}.jsonl", lambda path, d=doc: _write_segments(d, path))
         report.documents.append(_document_row(entry, doc))
+    termbase = _termbase(glossary_path)
+    bitexts = []
     for zh_entry, en_entry, relation in _pairs(entries):
         step(f"aligning {zh_entry.name} ↔ {en_entry.name} ({relation})")
-        report.pairs.append(
-            _align_pair(documents[zh_entry.name], documents[en_entry.name], relation, outputs, fast)
-        )
+        row, bitext = _align_pair(documents[zh_entry.name], documents[en_entry.name], relation, outputs, fast)
+        report.pairs.append(row)
+        bitexts.append(bitext)
     step("checking the English against the glossary")
-    report.glossary = _scan_glossary(entries, documents, outputs, glossary_path)
+    report.glossary = _scan_glossary(entries, documents, outputs, termbase)
+    if bitexts:
+        step("scoring term consistency across the aligned pairs")
+        report.consistency = _consistency(bitexts, termbase, outputs)
     report.seconds = time.perf_counter() - started
     outputs.write("report.json", lambda path: _write_json(report.to_dict(), path))
     report.outputs = list(outputs.written)
@@ -173,17 +180,23 @@ def _pairs(entries: list[CorpusEntry]) -> list[tuple[CorpusEntry, CorpusEntry, s
     return pairs
 
 
-def _align_pair(zh_doc, en_doc, relation: str, outputs: _Outputs, fast: bool) -> dict[str, Any]:
-    from .aligner import align
+def _align_pair(zh_doc, en_doc, relation: str, outputs: _Outputs, fast: bool):
+    import warnings
+
+    from .aligner import AlignmentWarning, align
     from .exports import write_bitext
 
-    bitext = align(zh_doc, en_doc, fast=fast)
+    with warnings.catch_warnings():
+        if relation == "comparable":
+            # The manifest already says these are not translations; mining is the point.
+            warnings.simplefilter("ignore", AlignmentWarning)
+        bitext = align(zh_doc, en_doc, fast=fast)
     kept = bitext if relation == "translation" else bitext.filter(min_confidence=MINING_THRESHOLD, drop_omissions=True)
     folder = "aligned" if relation == "translation" else "mined"
     stem = f"{Path(zh_doc.name).stem}__{Path(en_doc.name).stem}"
     for extension in ("tmx", "xlsx", "jsonl", "html"):
         outputs.write(f"{folder}/{stem}.{extension}", lambda path, ext=extension: write_bitext(kept, path, force=True))
-    return {
+    row = {
         "zh": zh_doc.name,
         "en": en_doc.name,
         "relation": relation,
@@ -192,12 +205,27 @@ def _align_pair(zh_doc, en_doc, relation: str, outputs: _Outputs, fast: bool) ->
         "kept": len(kept),
         "confident": sum(1 for b in kept if (b.confidence or 0) >= 0.9),
     }
+    return row, kept
 
 
-def _scan_glossary(entries, documents, outputs: _Outputs, glossary_path) -> list[dict[str, Any]]:
-    from glossary import TermBase, load_default, scan
+def _termbase(glossary_path):
+    from glossary import TermBase, load_default
 
-    termbase = TermBase.read(glossary_path) if glossary_path else load_default()
+    return TermBase.read(glossary_path) if glossary_path else load_default()
+
+
+def _consistency(bitexts, termbase, outputs: _Outputs) -> dict[str, Any]:
+    from glossary.consistency import consistency
+
+    labels = [f"{Path(b.zh_name).stem}__{Path(b.en_name).stem}" for b in bitexts]
+    summary = consistency(bitexts, termbase, labels=labels).to_dict()
+    outputs.write("consistency.json", lambda path: _write_json(summary, path))
+    return summary.get("summary", {})
+
+
+def _scan_glossary(entries, documents, outputs: _Outputs, termbase) -> list[dict[str, Any]]:
+    from glossary import scan
+
     rows: list[dict[str, Any]] = []
     for entry in entries:
         if entry.lang != "en":

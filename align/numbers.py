@@ -48,9 +48,12 @@ _ZH_NUMERAL_CHARS = "".join(_ZH_DIGIT) + "".join(_ZH_SMALL_UNIT) + "".join(_ZH_B
 # digits (with thousands separators and a decimal part), then an optional run of
 # Chinese multipliers: 2,000亿, 1.5万亿, 3千, 20万
 _ZH_ARABIC = re.compile(
-    r"(?<![A-Za-z\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?!\.\d)\s*([十百千万萬亿億兆]*)(\s*%|\s*个百分点|\s*個百分點)?"
+    r"(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?!\.\d)\s*([十百千万萬亿億兆]*)(\s*%|\s*个百分点|\s*個百分點)?"
 )
 _ZH_PERCENT_WORD = "百分之"
+_ZH_GLUED_BEFORE = re.compile(r"[A-Za-z\d.]").fullmatch
+_EN_GLUED_BEFORE = re.compile(r"[A-Za-z\d.,]").fullmatch
+_CURRENCY_BEFORE = re.compile(r"[$€£¥]\s?$")
 _ZH_POINT = "点點"
 # a numeral run; 百分之 and a decimal point inside are handled in the parser
 _ZH_NUMERAL_RUN = re.compile(rf"(百分之)?([{_ZH_NUMERAL_CHARS}]+(?:[点點][{''.join(_ZH_DIGIT)}]+)?)")
@@ -127,6 +130,8 @@ def _find_zh(text: str, weak: bool = True) -> list[Number]:
     found: list[Number] = []
     taken = [False] * len(text) if weak else []
     for match in _ZH_ARABIC.finditer(text):
+        if match.start() and _ZH_GLUED_BEFORE(text[match.start() - 1]):
+            continue  # G20, v1.2: part of a name or a version
         whole, frac, units, pct = match.groups()
         # a trailing ASCII letter makes it a name (5G); an ordinal/scale suffix is not Chinese usage
         if match.end() < len(text) and text[match.end()].isascii() and text[match.end()].isalpha() and not units and not pct:
@@ -141,6 +146,7 @@ def _find_zh(text: str, weak: bool = True) -> list[Number]:
                 taken[k] = True
     if not weak:
         return found
+    idioms = [m.span() for m in _ZH_IDIOM_RE.finditer(text)]
     for match in _ZH_NUMERAL_RUN.finditer(text):
         if any(taken[match.start():match.end()]):
             continue
@@ -164,9 +170,9 @@ def _find_zh(text: str, weak: bool = True) -> list[Number]:
             if not percent and len(piece) == 1 and piece in "一两兩十百千万亿萬億兆":
                 # a lone 一/十/百/千/万/亿 hides in words (一些, 十分, 百姓, 千万): count it only
                 # when a measure word follows (一个, 两家); 二..九 alone are numbers (建议二, 七份)
-                if _zh_idiom_at(text, absolute) or not _zh_measure_follows(text, body_start + end):
+                if _zh_idiom_at(text, absolute, idioms) or not _zh_measure_follows(text, body_start + end):
                     continue
-            elif not percent and _zh_idiom_at(text, absolute) and len(piece) <= 2:
+            elif not percent and _zh_idiom_at(text, absolute, idioms) and len(piece) <= 2:
                 continue
             span_start = match.start() if percent and start == 0 else absolute
             found.append(Number(value, span_start, body_start + end, text[span_start:body_start + end], False, percent))
@@ -181,14 +187,14 @@ def _zh_measure_follows(text: str, end: int) -> bool:
     return end < len(text) and text[end] in _ZH_MEASURES
 
 
-def _zh_idiom_at(text: str, position: int) -> bool:
-    for idiom in _ZH_IDIOMS:
-        left = max(0, position - len(idiom) + 1)
-        if idiom in text[left:position + len(idiom)]:
-            window_start = text.find(idiom, left)
-            if window_start != -1 and window_start <= position < window_start + len(idiom):
-                return True
-    return False
+_ZH_IDIOM_RE = re.compile("|".join(sorted(map(re.escape, _ZH_IDIOMS), key=len, reverse=True)))
+
+
+def _zh_idiom_at(text: str, position: int, spans: list[tuple[int, int]] | None = None) -> bool:
+    """Whether ``position`` lies inside a word like 一些 or 统一 (``spans``: their precomputed spans)."""
+    if spans is None:
+        spans = [m.span() for m in _ZH_IDIOM_RE.finditer(text)]
+    return any(start <= position < end for start, end in spans)
 
 
 # ---------------------------------------------------------------- English
@@ -210,7 +216,7 @@ _EN_ORDINAL_VALUE = {
     "twentieth": 20,
 }
 _EN_DIGITS = re.compile(
-    r"(?<![A-Za-z\d.,])(?<![A-Za-z]-)([$€£¥]\s?)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d])"
+    r"(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d])"
     r"(?:(st|nd|rd|th|s)\b|\s*(%|per\s?cent\b|percent\b|percentage points?\b)"
     rf"|\s*-?({_EN_SCALE_WORDS})\b|(mn|bn|tn|k|m|b)\b)?",
     re.IGNORECASE,
@@ -219,15 +225,17 @@ _EN_NUMBER_WORD = "(?:" + "|".join(sorted(_EN_WORD_VALUE, key=len, reverse=True)
 # a run starts with a number word ("and" only joins: three hundred and five)
 _EN_WORD_RUN = re.compile(
     rf"\b{_EN_NUMBER_WORD}\b(?:[\s-]+(?:and[\s-]+)?{_EN_NUMBER_WORD}\b)*(?:\s+(?:per\s?cent|percent)\b)?",
-    re.IGNORECASE,
-)
+)  # run on the lower-cased text: IGNORECASE makes this alternation several times slower
 _EN_MONTH = {m: i for i, names in enumerate(
     [("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"), ("May",), ("June", "Jun"),
      ("July", "Jul"), ("August", "Aug"), ("September", "Sept", "Sep"), ("October", "Oct"), ("November", "Nov"),
      ("December", "Dec")], start=1) for m in names}
 # capitalised only ("march" is a verb); "May" only next to a day or year ("May 5", "5 May")
 _EN_MONTH_RE = re.compile(r"\b(" + "|".join(m for m in _EN_MONTH if m != "May") + r")\b\.?|\bMay(?=\s+\d)|(?<=\d\s)May\b")
-_EN_ORDINAL = re.compile(r"\b(" + "|".join(_EN_ORDINAL_VALUE) + r")\b", re.IGNORECASE)
+_EN_WORD = re.compile(r"[a-z]+")
+_EN_RUN_VOCABULARY = frozenset(_EN_WORD_VALUE) | {"hundred", "thousand", "million", "billion", "trillion"}
+_EN_MONTH_VOCABULARY = frozenset(m.lower() for m in _EN_MONTH)
+_EN_ORDINAL = re.compile(r"\b(" + "|".join(_EN_ORDINAL_VALUE) + r")\b")  # on the lower-cased text
 
 
 def _parse_en_words(words: list[str]) -> float | None:
@@ -253,7 +261,12 @@ def _find_en(text: str, weak: bool = True) -> list[Number]:
     found: list[Number] = []
     taken = [False] * len(text) if weak else []
     for match in _EN_DIGITS.finditer(text):
-        currency, whole, frac, ordinal, pct, scale_word, scale_abbr = match.groups()
+        # (a look-behind in the pattern would make the engine try every position: checked here)
+        before = text[max(0, match.start() - 2):match.start()]
+        if before and (_EN_GLUED_BEFORE(before[-1]) or (len(before) == 2 and before[1] == "-" and before[0].isascii() and before[0].isalpha())):
+            continue  # G20, COVID-19, 1.5.3
+        whole, frac, ordinal, pct, scale_word, scale_abbr = match.groups()
+        currency = _CURRENCY_BEFORE.search(text, max(0, match.start() - 2), match.start())
         end = match.end()
         if scale_abbr and scale_abbr.lower() in ("k", "m", "b") and not currency:
             continue  # 3K glasses, 5M: a name or a unit (kelvin, metres), not $5m
@@ -272,11 +285,15 @@ def _find_en(text: str, weak: bool = True) -> list[Number]:
                 taken[k] = True
     if not weak:
         return found
-    for match in _EN_WORD_RUN.finditer(text):
+    # each word pattern runs only when one of its words is in the text (the scans are the cost)
+    vocabulary = set(_EN_WORD.findall(text.lower()))
+    lowered = text.lower() if len(text.lower()) == len(text) else text
+    runs = _EN_WORD_RUN.finditer(lowered) if not vocabulary.isdisjoint(_EN_RUN_VOCABULARY) else ()
+    for match in runs:
         start, end = match.start(), match.end()
         if any(taken[start:end]):
             continue
-        raw = match.group(0).rstrip(" -")
+        raw = text[start:end].rstrip(" -")
         words = re.findall(r"[A-Za-z]+", raw)
         while words and words[-1].lower() in ("and",):
             words.pop()
@@ -293,11 +310,11 @@ def _find_en(text: str, weak: bool = True) -> list[Number]:
         if len(words) == 1 and words[0].lower() == "one":
             continue  # "one of", "no one", "this one": a pronoun far more often than a quantity
         found.append(Number(value, start, start + len(raw), raw, False, percent))
-    for match in _EN_ORDINAL.finditer(text):
+    for match in _EN_ORDINAL.finditer(lowered) if not vocabulary.isdisjoint(_EN_ORDINAL_VALUE) else ():
         if any(taken[match.start():match.end()]):
             continue
-        found.append(Number(float(_EN_ORDINAL_VALUE[match.group(1).lower()]), match.start(), match.end(), match.group(0), False))
-    for match in _EN_MONTH_RE.finditer(text):
+        found.append(Number(float(_EN_ORDINAL_VALUE[match.group(1)]), match.start(), match.end(), text[match.start():match.end()], False))
+    for match in _EN_MONTH_RE.finditer(text) if not vocabulary.isdisjoint(_EN_MONTH_VOCABULARY) else ():
         name = match.group(0).rstrip(".")
         found.append(Number(float(_EN_MONTH[name]), match.start(), match.end(), match.group(0), False))
     found.sort(key=lambda n: n.start)

@@ -68,7 +68,7 @@ def main() -> None:
     beads = [(b.zh_ids, b.en_ids) for b in bitext.beads]
     gold = read_align(args.data / "gold" / "001.align")
     merged = score([gold], [merge_by_verse(beads, zh_verse, en_verse)])
-    unmerged = score([gold], [(e, z) for z, e in beads])
+    unmerged = score([gold], [[(e, z) for z, e in beads]])
     wall = time.perf_counter() - START
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"Bible ({len(zh)} zh / {len(en)} en sentences), mode {'fast' if args.fast else 'embed'}, "

@@ -13,6 +13,7 @@ at or above 0.9 are right.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -20,7 +21,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from fit_aligner import CHAPTERS, Chapter, expected_calibration_error, leave_one_chapter_out  # noqa: E402
+from fit_aligner import CHAPTERS, MODEL_PATH, NAMES, Chapter, expected_calibration_error, leave_one_chapter_out  # noqa: E402
 
 
 def main() -> None:
@@ -30,8 +31,12 @@ def main() -> None:
     parser.add_argument("--bins", type=int, default=10)
     args = parser.parse_args()
     mode = "fast" if args.fast else "embed"
-    chapters = [Chapter(c, args.fast) for c in CHAPTERS]
-    overall, _, p, y = leave_one_chapter_out(chapters, args.epochs, mode)
+    stored = json.loads(MODEL_PATH.read_text()).get(mode, {}) if MODEL_PATH.is_file() else {}
+    first = stored.get("first_pass")
+    first = np.asarray([first.get(n, 0.0) for n in NAMES]) if first else None
+    chapters = [Chapter(c, args.fast, first) for c in CHAPTERS]
+    negatives = [Chapter(c, args.fast, first, mismatched=True) for c in CHAPTERS]
+    overall, _, p, y = leave_one_chapter_out(chapters, args.epochs, mode, negatives)
     print(f"\nreliability ({mode}, leave one chapter out, {len(p)} beads)")
     print(f"{'bin':>11} {'beads':>6} {'mean conf':>9} {'correct':>8}")
     edges = np.linspace(0, 1, args.bins + 1)

@@ -93,6 +93,14 @@ def make_beads(count: int, termbase: TermBase, rng: random.Random) -> list[tuple
     return rows
 
 
+def _cpu_seconds() -> float:
+    import resource
+
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--beads", type=int, default=1_000_000)
@@ -110,9 +118,12 @@ def main() -> None:
     termbase.zh_matcher, termbase.en_matcher
     built = time.perf_counter() - started
 
+    cpu_before = _cpu_seconds()
+    load_before = os.getloadavg()[0]
     started = time.perf_counter()
     findings = check_rows(rows, termbase, processes=args.processes, chunk_size=20_000)
     seconds = time.perf_counter() - started
+    cpu = _cpu_seconds() - cpu_before
 
     zh_chars = sum(len(r[1]) for r in rows)
     en_chars = sum(len(r[2]) for r in rows)
@@ -120,6 +131,9 @@ def main() -> None:
     print(f"beads: {len(rows):,} ({zh_chars / len(rows):.0f} zh chars, {en_chars / len(rows):.0f} en chars on average); data prepared in {prepared:.1f} s")
     print(f"checked {len(rows):,} beads x {len(termbase):,} terms in {seconds:.1f} s on {args.processes} process(es): "
           f"{len(rows) / seconds:,.0f} beads/s")
+    print(f"CPU time of the check (this process and its workers): {cpu:.1f} s = {cpu / len(rows) * 1e6:.0f} µs per bead; "
+          f"on {args.processes} otherwise idle core(s) that is {cpu / args.processes:.1f} s of wall time "
+          f"(load average before the run: {load_before:.2f}, i.e. other work was sharing the cores)")
     print(f"findings: {len(findings):,} — " + ", ".join(f"{rule} {n:,}" for rule, n in Counter(f.rule for f in findings).most_common()))
 
 

@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from align.normalize import to_simplified  # noqa: E402
-from glossary import Concept, TermBase, check_rows, load_default  # noqa: E402
+from glossary import TermBase, check_rows, load_default  # noqa: E402
 
 DATA = ROOT / "bench" / "data" / "glossary_eval"
 MAC_DEV = Path("/work/shared/benchmarks/mac-dev")
@@ -159,12 +159,14 @@ def _replace_rendering(labeller: Labeller, index: int, en: str, replacement) -> 
     return pattern.sub(replacement, en)
 
 
-def _lower_last_capital(text: str) -> str:
-    words = list(re.finditer(r"[A-Z][\w']*", text))
-    if not words:
-        return text
-    last = words[-1]
-    return text[:last.start()] + last.group(0)[0].lower() + text[last.start() + 1:]
+def _benign(surface: str, edit: str) -> str:
+    if edit == "hyphen" and " " in surface:
+        return surface.replace(" ", "-")
+    if edit == "possessive" and not surface.endswith(("s", "'", "’")):
+        return surface + "'s"
+    if edit == "plural" and surface[-1:].isalpha() and not surface.endswith(("s", "y")):
+        return surface + "s"
+    return surface
 
 
 def _alter_number(en: str) -> str | None:
@@ -228,6 +230,16 @@ def build_items(seed: int = 5):
                     changed = _replace_rendering(labeller, index, en, lambda m: m.group(0).lower())
                     if changed != en:
                         add("case", zh, changed, ("wrong-case", concept.id))
+                # benign edits a translator makes: plural, possessive, hyphen for space. No finding.
+                index = rng.choice(present)
+                # (names are not pluralised: only renderings in lower case get a plural)
+                common = labeller.concepts[index].en[0][:1].islower()
+                edit = rng.choice(("plural", "possessive", "hyphen") if common else ("possessive", "hyphen"))
+                changed = _replace_rendering(labeller, index, en, lambda m: _benign(m.group(0), edit))
+                if changed != en:
+                    labels = labeller.labels(zh, changed)
+                    assert labels == base, f"{bead_id}/benign-{edit}: {labels} {changed!r}"
+                    items.append((f"{bead_id}/benign", zh, changed, base | number, name))
             if not number_label:
                 altered = _alter_number(en) if re.search(r"\d", en) else None
                 if altered and altered != en:
@@ -287,7 +299,7 @@ def main() -> None:
     report, errors, seconds = evaluate(items)
     kinds = Counter(i[0].rsplit("/", 1)[1] for i in items)
     if args.json:
-        print(json.dumps({"items": len(items), "kinds": kinds, "excluded_base_beads": excluded, "rules": report}, indent=2))
+        print(json.dumps({"items": len(items), "kinds": kinds, "natural_base_beads": excluded, "rules": report}, indent=2))
         return
     print(f"evaluation items: {len(items)} ({', '.join(f'{k} {n}' for k, n in sorted(kinds.items()))})")
     print(f"base beads with a natural problem (kept, nothing injected): {dict(excluded)}")

@@ -11,13 +11,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from .checks import check, check_pair, check_rows
+from .consistency import ConsistencyReport, consistency
 from .findings import RULES, SEVERITIES, Finding, at_or_above
 from .scan import scan
 from .termbase import Concept, TermBase
 
 DEFAULT_GLOSSARY = Path(__file__).parent / "data" / "industrial_internet.tsv"
 
-__all__ = ["TermBase", "Concept", "Finding", "check", "check_pair", "check_rows", "scan", "load_default",
+__all__ = ["consistency", "ConsistencyReport", "TermBase", "Concept", "Finding", "check", "check_pair", "check_rows", "scan", "load_default",
            "DEFAULT_GLOSSARY", "RULES", "SEVERITIES", "at_or_above"]
 
 

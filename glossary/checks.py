@@ -13,7 +13,7 @@ from typing import Callable, Iterable, Sequence
 from align.numbers import compare_numbers
 
 from .findings import RULES, Finding
-from .match_en import APPROVED, FORBIDDEN, VARIANT, case_ok, in_proper_name, is_sentence_initial, tokenize
+from .match_en import FORBIDDEN, case_ok, in_proper_name, is_sentence_initial
 from .termbase import TermBase
 
 _DIGIT = re.compile(r"[0-9０-９]")
@@ -33,69 +33,74 @@ def say_number(value: float) -> str:
     return f"{value:,.6g}"
 
 
+_ALL = frozenset(ALL_RULES)
+
+
 def check_pair(bead_id: str, zh: str, en: str, termbase: TermBase, rules: frozenset[str] | None = None) -> list[Finding]:
     """Findings for one Chinese/English pair."""
-    want = rules or frozenset(ALL_RULES)
-    zh = zh or ""
-    en = en or ""
+    want = rules or _ALL
+    zh_stripped = (zh or "").strip()
+    en_stripped = (en or "").strip()
     findings: list[Finding] = []
-    if not en.strip():
-        if zh.strip() and "empty-target" in want:
-            findings.append(_finding(bead_id, "empty-target", zh.strip()[:30], "a translation", ""))
+    if not en_stripped:
+        if zh_stripped and "empty-target" in want:
+            findings.append(_finding(bead_id, "empty-target", zh_stripped[:30], "a translation", ""))
         return findings
-    han_runs = HAN.findall(en)
-    if han_runs:
+    if HAN.search(en):
+        han_runs = HAN.findall(en)
         han_chars = sum(len(r) for r in han_runs)
         visible = sum(1 for c in en if not c.isspace())
-        if en.strip() == zh.strip() or han_chars / max(visible, 1) > 0.5:
+        if en_stripped == zh_stripped or han_chars / max(visible, 1) > 0.5:
             if "untranslated" in want:
-                findings.append(_finding(bead_id, "untranslated", zh.strip()[:30], "an English translation", en.strip()[:60]))
+                findings.append(_finding(bead_id, "untranslated", zh_stripped[:30], "an English translation", en_stripped[:60]))
             return findings
         if "han-in-target" in want:
             findings.append(_finding(bead_id, "han-in-target", "", "no Chinese characters", " ".join(han_runs)))
-    elif en.strip() == zh.strip() and zh.strip() and any(c.isalpha() for c in zh) and HAN.search(zh) and "untranslated" in want:
-        findings.append(_finding(bead_id, "untranslated", zh.strip()[:30], "an English translation", en.strip()[:60]))
+    elif en_stripped == zh_stripped and HAN.search(zh_stripped) and "untranslated" in want:
+        findings.append(_finding(bead_id, "untranslated", zh_stripped[:30], "an English translation", en_stripped[:60]))
+        return findings
+    if not zh_stripped:
         return findings
 
-    if zh.strip():
-        concepts = termbase.concepts
-        zh_matches = termbase.zh_matcher.find(zh)
-        en_matches = termbase.en_matcher.find(en)
-        by_concept: dict[int, list] = {}
+    concepts = termbase.concepts
+    zh_matches = termbase.zh_matcher.find(zh)
+    en_matches = termbase.en_matcher.find_for(en, {m.concept for m in zh_matches})
+    by_concept: dict[int, list] = {}
+    for match in en_matches:
+        by_concept.setdefault(match.concept, []).append(match)
+    reported: set[int] = set()
+    zh_text_of: dict[int, str] = {}
+    for match in zh_matches:
+        zh_text_of.setdefault(match.concept, match.text)  # first occurrence, in reading order
+    for index, zh_text in zh_text_of.items():
+        concept = concepts[index]
+        matches = by_concept.get(index, ())
+        good = [m for m in matches if m.kind != FORBIDDEN]
+        if good:
+            if concept.case == "exact" and "wrong-case" in want and not any(
+                m.words == m.pattern.words or case_ok(m, is_sentence_initial(en, m.start)) or in_proper_name(en, m)
+                for m in good
+            ):
+                findings.append(_finding(bead_id, "wrong-case", zh_text, concept.en[0], good[0].text, concept.note, concept.id))
+            continue
+        bad = [m for m in matches if m.kind == FORBIDDEN]
+        if bad:
+            reported.add(index)
+            if "forbidden-rendering" in want:
+                findings.append(_finding(bead_id, "forbidden-rendering", zh_text, concept.en[0], bad[0].text, concept.note, concept.id))
+        elif "missing-rendering" in want:
+            findings.append(_finding(bead_id, "missing-rendering", zh_text, " | ".join(concept.en), "", concept.note, concept.id))
+    if "forbidden-rendering" in want and any(m.kind == FORBIDDEN and m.concept not in reported for m in en_matches):
+        # a forbidden rendering of a concept absent from the Chinese is still wrong, unless the same
+        # words are an approved rendering of a concept that is present
+        approved_spans = {(m.start, m.end) for m in en_matches if m.kind != FORBIDDEN and m.concept in zh_text_of}
         for match in en_matches:
-            by_concept.setdefault(match.concept, []).append(match)
-        reported: set[int] = set()
-        present: list[int] = []
-        for match in zh_matches:
-            if match.concept not in present:
-                present.append(match.concept)
-        zh_text_of = {m.concept: m.text for m in reversed(zh_matches)}
-        for index in present:
-            concept = concepts[index]
-            matches = by_concept.get(index, [])
-            good = [m for m in matches if m.kind in (APPROVED, VARIANT)]
-            if good:
-                if concept.case == "exact" and "wrong-case" in want and not any(
-                    case_ok(m, is_sentence_initial(en, m.start)) or in_proper_name(en, m) for m in good
-                ):
-                    findings.append(_finding(bead_id, "wrong-case", zh_text_of[index], concept.en[0], good[0].text, concept.note, concept.id))
-                continue
-            bad = [m for m in matches if m.kind == FORBIDDEN]
-            if bad:
-                reported.add(index)
-                if "forbidden-rendering" in want:
-                    findings.append(_finding(bead_id, "forbidden-rendering", zh_text_of[index], concept.en[0], bad[0].text, concept.note, concept.id))
-            elif "missing-rendering" in want:
-                findings.append(_finding(bead_id, "missing-rendering", zh_text_of[index], " | ".join(concept.en), "", concept.note, concept.id))
-        if "forbidden-rendering" in want:
-            approved_spans = {(m.start, m.end) for m in en_matches if m.kind != FORBIDDEN and m.concept in present}
-            for match in en_matches:
-                if match.kind == FORBIDDEN and match.concept not in reported and (match.start, match.end) not in approved_spans:
-                    reported.add(match.concept)
-                    concept = concepts[match.concept]
-                    findings.append(_finding(bead_id, "forbidden-rendering", concept.term, concept.en[0], match.text, concept.note, concept.id))
+            if match.kind == FORBIDDEN and match.concept not in reported and (match.start, match.end) not in approved_spans:
+                reported.add(match.concept)
+                concept = concepts[match.concept]
+                findings.append(_finding(bead_id, "forbidden-rendering", concept.term, concept.en[0], match.text, concept.note, concept.id))
 
-    if "number-mismatch" in want and zh.strip() and (_DIGIT.search(zh) or _DIGIT.search(en)):
+    if "number-mismatch" in want and (_DIGIT.search(zh) or _DIGIT.search(en)):
         comparison = compare_numbers(zh, en)
         if not comparison.agree:
             term = ", ".join(n.text for n in comparison.missing_in_en)

@@ -34,7 +34,13 @@ glossary_app = typer.Typer(
 )
 
 GLOSSARY_HELP = "Glossary file (.tsv OmegaT, .csv, .xlsx, .tbx); default: the shipped industrial-Internet glossary."
-RULE_LINES = "\n\n".join(f"  {rule} ({severity}): {meaning}" for rule, (severity, meaning) in RULES.items())
+CHECK_RULES = ("missing-rendering", "forbidden-rendering", "wrong-case", "number-mismatch", "han-in-target",
+               "empty-target", "untranslated")
+SCAN_RULES = ("forbidden-rendering", "wrong-case", "variant-spelling", "inconsistent-case")
+
+
+def _rule_lines(rules) -> str:
+    return "\n\n".join(f"  {rule} ({RULES[rule][0]}): {RULES[rule][1]}" for rule in rules)
 
 
 def _load(glossary: Optional[Path]) -> TermBase:
@@ -91,7 +97,7 @@ def _check_fail_on(fail_on: str) -> None:
     "check",
     help=(
         "Check every bead of a bitext (TMX, JSONL, TSV, CSV, XLSX) against the glossary.\n\n"
-        "Rules:\n\n" + RULE_LINES + "\n\n"
+        "Rules:\n\n" + _rule_lines(CHECK_RULES) + "\n\n"
         "Exit code 1 when findings at or above --fail-on exist (default: error), for CI pipelines.\n\n"
         "Examples:\n\n"
         "  bitext glossary check exports/x.tmx\n\n"
@@ -141,6 +147,8 @@ def _run_with_progress(work, total: int, quiet: bool):
         "Reports forbidden renderings (my country), renderings in the "
         "wrong case (5g, Internet of things), hyphen/space variants, and one rendering written in two cases "
         "(industrial Internet / Industrial Internet). Locations are line:column.\n\n"
+        "Rules:\n\n" + _rule_lines(SCAN_RULES) + "\n\n"
+        "Exit code 1 when findings at or above --fail-on exist (default: error).\n\n"
         "Examples:\n\n"
         "  bitext glossary scan corpus/report.en.txt\n\n"
         "  bitext glossary scan report.en.txt -g terms.tsv --json\n\n"
@@ -219,7 +227,7 @@ def show_command(
 def _editable(glossary: Optional[Path]) -> Path:
     if glossary is None:
         raise UsageError("give the glossary to edit with -g PATH (the shipped glossary is read-only; "
-                         "copy it first: bitext glossary convert <shipped> my.tsv)")
+                         "copy it first: bitext glossary convert - my.tsv)")
     return glossary
 
 

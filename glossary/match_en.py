@@ -8,21 +8,29 @@ the size of the glossary. Hyphens and spaces separate words alike
 written as one word (e-commerce = ecommerce); the match records how it was
 written so that a scan can report the variant spelling.
 
-Acronyms (MIIT, AI, IT, US) are matched case-sensitively: "it" is not "IT".
+Short acronyms (AI, IT, US, CAS) are matched case-sensitively: "it" is not "IT"; longer ones
+(MIIT, COVID) in any case, then judged by the case rule.
+
+Speed: an Aho-Corasick automaton of first-word stems (a word minus its last two letters, so
+economies/economy and using/use share one) over the lower-cased text finds the few places where a
+rendering can start; only there are words lemmatised and looked up (first key → length → keys).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 import ahocorasick
 import simplemma
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*['’]?")
 _PAREN = re.compile(r"\s*\(([^)]*)\)\s*")
-_ACRONYM = re.compile(r"^[A-Z]{2,6}s?$")
+# short acronyms are case-sensitive (IT/it, US/us, WHO/who); longer ones (COVID, MIIT) match in any
+# case, so that "covid" is a case finding rather than a missing rendering
+_ACRONYM = re.compile(r"^[A-Z]{2,3}s?$")
+_ABBREVIATION = re.compile(r"^[A-Z]{2,6}s?$")  # (MIIT), (NDRC), (CAS)
 _GAP = re.compile(r"[\s\-‐‑–,/]+")
 _LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
 
@@ -44,23 +52,32 @@ def word_key(token: str) -> str:
             lemma = simplemma.lemmatize(folded, lang="en").casefold()
         else:
             lemma = folded
+        if (lemma == folded and len(folded) >= 3 and folded[-1] == "s" and folded[-2] not in "su'"
+                and folded.replace("'", "").isalpha() and not simplemma.is_known(folded, lang="en")):
+            # a word simplemma does not know (a name, a coinage): its plural is still a plural
+            # (Qingyangs, Zhan'aos); glossary and text words go through the same rule
+            lemma = folded[:-1]
         key = lemma
         if len(_LEMMAS) < 2_000_000:
             _LEMMAS[token] = key
     return key
 
 
-_TOKEN_KEYS: dict[str, str] = {}
-
-
 def token_key(token: str) -> str:
-    """The matcher's key of a word: an acronym as written (IT ≠ it), any other word its :func:`word_key`."""
-    key = _TOKEN_KEYS.get(token)
-    if key is None:
-        key = token if _ACRONYM.match(token) else word_key(token)
-        if len(_TOKEN_KEYS) < 2_000_000:
-            _TOKEN_KEYS[token] = key
-    return key
+    """A glossary word's key: an acronym as written (IT ≠ it), any other word its :func:`word_key`."""
+    return token if _ACRONYM.match(token) else word_key(token)
+
+
+def _stem(word: str) -> str:
+    """A lower-case word's inflection-proof start: all but its last two letters (at least four)."""
+    return word if len(word) <= 4 else word[: max(4, len(word) - 2)]
+
+
+def _lowered(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a rare character whose lower case is longer (İ): keep offsets
+        lowered = text.translate(_LOWER)
+    return lowered
 
 
 def tokenize(text: str) -> list[tuple[int, int, str]]:
@@ -78,8 +95,7 @@ class Pattern:
     joined: bool = False  # a multi-word rendering written as one word
 
 
-@dataclass(frozen=True)
-class EnMatch:
+class EnMatch(NamedTuple):  # a tuple: millions are made in a large check
     concept: int
     kind: str
     rendering: str
@@ -98,7 +114,7 @@ def rendering_forms(rendering: str) -> list[str]:
         bare = _PAREN.sub(" ", rendering).strip()
         forms.append(bare)
         inner = match.group(1).strip()
-        if _ACRONYM.match(inner):
+        if _ABBREVIATION.match(inner):
             forms.append(inner)
     return forms
 
@@ -119,6 +135,11 @@ class EnglishMatcher:
         for patterns in self.by_first.values():
             patterns.sort(key=lambda p: -len(p.keys))
         # per first key: the pattern lengths (longest first) and, per length, key tuple → patterns
+        # text words are keyed like glossary words, except that capitals only count as an acronym
+        # when the glossary has that acronym (IAAs is IaaS in capitals; MIIT is an acronym)
+        self.acronyms = frozenset(k for p in (p for ps in self.by_first.values() for p in ps)
+                                  for k, a in zip(p.keys, p.acronyms) if a)
+        self._keys: dict[str, str] = {}
         self.tables: dict[str, tuple[tuple[int, ...], dict[tuple[str, ...], list[Pattern]]]] = {}
         for key, patterns in self.by_first.items():
             table: dict[tuple[str, ...], list[Pattern]] = {}
@@ -130,15 +151,26 @@ class EnglishMatcher:
         # The stem drops the key's last two letters, so inflected forms share it
         # (economy/economies, analysis/analyses, child/children).
         self.stems = ahocorasick.Automaton()
+        self.forbidden_stems = ahocorasick.Automaton()
+        self.concept_stems: dict[int, tuple[str, ...]] = {}
+        per_concept: dict[int, set[str]] = {}
         for key, patterns in self.by_first.items():
-            # the lemma's stem (use → uses, used) and the written word's (using)
-            for word in {key.lower()} | {p.words[0].lower() for p in patterns if not p.joined}:
-                stem = word if len(word) <= 4 else word[: max(4, len(word) - 2)]
-                if not self.stems.exists(stem):
-                    self.stems.add_word(stem, len(stem))
+            for pattern in patterns:
+                # the lemma's stem (use → uses, used) and the written word's (using)
+                for word in {key.lower()} | ({pattern.words[0].lower()} if not pattern.joined else set()):
+                    stem = _stem(word)
+                    if not self.stems.exists(stem):
+                        self.stems.add_word(stem, len(stem))
+                    per_concept.setdefault(pattern.concept, set()).add(stem)
+                    if pattern.kind == FORBIDDEN and not self.forbidden_stems.exists(stem):
+                        self.forbidden_stems.add_word(stem, len(stem))
+        self.concept_stems = {concept: tuple(stems) for concept, stems in per_concept.items()}
         self.empty = len(self.stems) == 0
         if not self.empty:
             self.stems.make_automaton()
+        self.forbidden_empty = len(self.forbidden_stems) == 0
+        if not self.forbidden_empty:
+            self.forbidden_stems.make_automaton()
 
     def _add(self, form: str, rendering: str, index: int, kind: str, seen: set) -> None:
         words = tuple(w for _, _, w in tokenize(form))
@@ -157,6 +189,12 @@ class EnglishMatcher:
             seen.add(identity)
             self.by_first.setdefault(pattern.keys[0], []).append(pattern)
 
+    def text_key(self, word: str) -> str:
+        key = word if word in self.acronyms else word_key(word)
+        if len(self._keys) < 2_000_000:
+            self._keys[word] = key
+        return key
+
     def find(self, text: str, tokens: object = None) -> list[EnMatch]:
         """All matches, nested ones included (a short rendering inside a long one still counts).
 
@@ -165,36 +203,56 @@ class EnglishMatcher:
         """
         if not text or self.empty:
             return []
-        lowered = text.lower()
-        if len(lowered) != len(text):  # a rare character whose lower case is longer (İ): keep offsets
-            lowered = text.translate(_LOWER)
+        lowered = _lowered(text)
         starts = set()
         for end, length in self.stems.iter(lowered):
             start = end - length + 1
             if start == 0 or not (lowered[start - 1].isalnum() or lowered[start - 1] == "_"):
                 starts.add(start)
-        if not starts:
+        return self._verify(text, starts, None) if starts else []
+
+    def find_for(self, text: str, concepts) -> list[EnMatch]:
+        """The matches of the given concepts' renderings, and of every forbidden rendering.
+
+        What a bead check needs, found faster than :meth:`find`: the text is searched only for
+        the first-word stems of those concepts (``str.find``) and of forbidden renderings.
+        """
+        if not text or self.empty:
             return []
+        lowered = _lowered(text)
+        starts = set()
+        stems_of = self.concept_stems
+        for concept in concepts:
+            for stem in stems_of.get(concept, ()):
+                position = lowered.find(stem)
+                while position != -1:
+                    if position == 0 or not (lowered[position - 1].isalnum() or lowered[position - 1] == "_"):
+                        starts.add(position)
+                    position = lowered.find(stem, position + 1)
+        if not self.forbidden_empty:
+            for end, length in self.forbidden_stems.iter(lowered):
+                start = end - length + 1
+                if start == 0 or not (lowered[start - 1].isalnum() or lowered[start - 1] == "_"):
+                    starts.add(start)
+        return self._verify(text, starts, concepts) if starts else []
+
+    def _verify(self, text: str, starts, allowed) -> list[EnMatch]:
         found: list[EnMatch] = []
         tables = self.tables
-        keys_of = _TOKEN_KEYS
+        keys_of = self._keys
+        text_key = self.text_key
         for position in sorted(starts):
             first = _TOKEN.match(text, position)
             if first is None:
                 continue
             word = first.group(0)
-            key = keys_of.get(word) or token_key(word)
+            key = keys_of.get(word) or text_key(word)
             entry = tables.get(key)
             if entry is None:
-                if key != word:
-                    continue
-                # written in capitals but not an acronym of the glossary (IAAs for IaaS): try its lemma
-                key = word_key(word)
-                entry = tables.get(key)
-                if entry is None:
-                    continue
+                continue
             lengths, table = entry
             tokens = [first]
+            words = [word]
             keys = [key]
             for n in lengths:
                 while len(tokens) < n:
@@ -204,7 +262,8 @@ class EnglishMatcher:
                         break
                     tokens.append(following)
                     word = following.group(0)
-                    keys.append(keys_of.get(word) or token_key(word))
+                    words.append(word)
+                    keys.append(keys_of.get(word) or text_key(word))
                 if len(tokens) < n:
                     continue
                 patterns = table.get(tuple(keys[:n]))
@@ -212,9 +271,10 @@ class EnglishMatcher:
                     continue
                 start, end = tokens[0].start(), tokens[n - 1].end()
                 surface = text[start:end]
-                words = tuple(t.group(0) for t in tokens[:n])
+                written = tuple(words[:n])
                 for pattern in patterns:
-                    found.append(EnMatch(pattern.concept, pattern.kind, pattern.rendering, start, end, surface, words, pattern))
+                    if allowed is None or pattern.concept in allowed or pattern.kind == FORBIDDEN:
+                        found.append(EnMatch(pattern.concept, pattern.kind, pattern.rendering, start, end, surface, written, pattern))
         return found
 
 

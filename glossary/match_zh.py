@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 import ahocorasick
 
@@ -63,8 +62,7 @@ def strip_pinyin_artefacts(text: str) -> str:
     return _PINYIN_ARTEFACT.sub("", text)
 
 
-@dataclass(frozen=True)
-class ZhMatch:
+class ZhMatch(NamedTuple):
     concept: int  # index into the TermBase's concepts
     start: int  # span in the ORIGINAL text
     end: int

@@ -11,7 +11,7 @@ Institute) are not case findings.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from typing import Iterable
 
 from .findings import RULES, Finding
@@ -56,9 +56,8 @@ def scan(document_or_text, termbase: TermBase) -> list[Finding]:
     for text, offset, original in _segments(document_or_text):
         if not text.strip():
             continue
-        tokens = tokenize(text)
         spans: dict[tuple[int, int], list] = defaultdict(list)
-        for match in matcher.find(text, tokens):
+        for match in matcher.find(text):
             spans[(match.start, match.end)].append(match)
         for (start, end), matches in sorted(spans.items()):
             where = _where(original, offset + start)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -291,7 +291,3 @@ class TermBase:
         import pandas as pd
 
         return pd.DataFrame([c.to_row() for c in self.concepts], columns=list(COLUMNS))
-
-
-def concept_fields() -> list[str]:
-    return [f.name for f in fields(Concept)]

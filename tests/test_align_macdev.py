@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from align import read_document
-from align.aligner import align
+from align.aligner import NOT_A_TRANSLATION, align
 from align.evaluate import read_align, score
 
 
@@ -26,7 +26,7 @@ def _check_cover(bitext, nz, ne):
     assert [j for b in bitext.beads for j in b.en_ids] == list(range(ne))
 
 
-@pytest.mark.parametrize("chapter", ["004", "006"])
+@pytest.mark.parametrize("chapter", ["001", "004"])
 def test_fast_mode_matches_most_gold_beads(shared_dir, chapter):
     gold, zh, en = _slice(shared_dir, chapter, 60)
     bitext = align(zh, en, fast=True)
@@ -37,13 +37,14 @@ def test_fast_mode_matches_most_gold_beads(shared_dir, chapter):
 
 
 def test_embeddings_mode_and_confidence(shared_dir):
-    gold, zh, en = _slice(shared_dir, "006", 60)
+    gold, zh, en = _slice(shared_dir, "004", 60)
     bitext = align(zh, en)
     _check_cover(bitext, len(zh), len(en))
     test = [(b.zh_ids, b.en_ids) for b in bitext.beads]
     s = score([gold], [test])
     assert s["strict"]["f1"] >= 0.85
     assert "use-m3" in bitext.signature
+    assert bitext.document_score >= NOT_A_TRANSLATION["embed"]
     gold_set = set(gold)
     confident = [b for b in bitext.beads if b.confidence >= 0.9]
     assert confident, "a clean literary chapter has confident beads"

@@ -48,6 +48,13 @@ def test_glossary_scan_flags_my_country(built):
     assert json.loads((exports / "report.json").read_text(encoding="utf-8"))["documents"]
 
 
+def test_term_consistency_is_scored_over_the_mined_pairs(built):
+    exports, report = built
+    consistency = json.loads((exports / "consistency.json").read_text(encoding="utf-8"))
+    assert consistency["summary"]["bitexts"] == len(report.pairs)
+    assert report.consistency["beads"] == sum(p["kept"] for p in report.pairs)
+
+
 def test_rerun_is_safe_but_a_user_edit_is_never_overwritten(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()

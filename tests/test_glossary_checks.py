@@ -141,3 +141,8 @@ def test_cli_edits_and_converts_glossaries(tmp_path):
     assert runner.invoke(app, ["glossary", "remove", "我国", "-g", str(tbx)]).exit_code == 0
     shown = runner.invoke(app, ["glossary", "show", "-g", str(tbx), "--json"])
     assert [c["zh"] for c in json.loads(shown.stdout)["concepts"]] == ["数字经济"]
+
+
+def test_a_forbidden_rendering_is_reported_even_without_its_chinese_term(tb):
+    # 我国 is not in the Chinese, but "my country" is never right
+    assert rules(tb, "发展数字经济", "develop my country's digital economy") == [("forbidden-rendering", "我国", "my country's")]

@@ -50,9 +50,58 @@ class Cedict:
         return self.lemma_ids[self.offsets[w]:self.offsets[w + 1]]
 
 
+CACHE_FORMAT = "1"
+
+
+def _cache_file(path: Path) -> Path:
+    import os
+
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "bitext"
+    stat = path.stat()
+    return base / f"cedict-{CACHE_FORMAT}-{stat.st_size}-{int(stat.st_mtime)}.npz"
+
+
 @lru_cache(maxsize=1)
 def load_cedict() -> Cedict:
+    """The parsed tables, from a cache file beside the user's other caches when one exists.
+
+    Parsing and lemmatising every gloss takes a few seconds; the cache is keyed
+    by the dictionary file's size and time, and is only an optimisation (any
+    failure to read or write it falls back to parsing).
+    """
     path = cedict_path()
+    cache = _cache_file(path)
+    try:
+        with np.load(cache, allow_pickle=False) as z:
+            words = str(z["words"]).split("\n")
+            lemmas = str(z["lemmas"]).split("\n")
+            return Cedict(
+                word_ids={w: k for k, w in enumerate(words)},
+                offsets=z["offsets"],
+                lemma_ids=z["lemma_ids"],
+                lemma_index={w: k for k, w in enumerate(lemmas)},
+                version=str(z["version"]),
+                max_word=int(z["max_word"]),
+            )
+    except Exception:
+        pass
+    table = _parse(path)
+    try:
+        import os
+        import tempfile
+
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cache.parent, suffix=".npz")
+        with os.fdopen(fd, "wb") as handle:
+            np.savez(handle, words="\n".join(table.word_ids), lemmas="\n".join(table.lemma_index),
+                     offsets=table.offsets, lemma_ids=table.lemma_ids, version=table.version, max_word=table.max_word)
+        os.replace(tmp, cache)
+    except Exception:
+        pass
+    return table
+
+
+def _parse(path: Path) -> Cedict:
     version = "unknown"
     glosses: dict[str, set[int]] = {}
     lemma_index: dict[str, int] = {}

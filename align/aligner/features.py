@@ -23,7 +23,7 @@ BEAD_TYPES: tuple[tuple[int, int], ...] = (
 SIGNALS = ("cos", "cos_min", "merge_cos", "merge_cos_min", "len_abs", "len_sq", "lex_zh", "lex_en", "lex_min",
            "merge_lex_min", "merge_lex", "quote_mismatch", "short_member", "omit_len",
            "cos_sq", "cos_11", "cos_mn", "lex_11", "lex_mn", "len_mn",
-           "sz_cos", "sz_cos_min", "sz_lex", "sz_lex_min", "sz_len_abs")
+           "sz_cos", "sz_cos_min", "sz_lex", "sz_lex_min", "sz_len_abs", "mn_cross")
 SIZED = {"sz_cos": "cos", "sz_cos_min": "cos_min", "sz_lex": None, "sz_lex_min": "lex_min", "sz_len_abs": "len_abs"}
 NAMES = SIGNALS + tuple(f"type_{a}{b}" for a, b in BEAD_TYPES)
 NEUTRAL = -1.0  # marks "no evidence" in per-member minima before they are filled
@@ -90,7 +90,7 @@ def _gather_dot(a: np.ndarray, b: np.ndarray, a_rows: np.ndarray, b_index: np.nd
 
 
 def bead_features(sig: PairSignals, a: int, b: int) -> tuple[np.ndarray, np.ndarray]:
-    """(features (n+1, W, D), valid (n+1, W)) for bead type (a, b)."""
+    """(features (D, n+1, W), valid (n+1, W)) for bead type (a, b); one contiguous plane per feature."""
     band = sig.band
     n, m, width = band.n, band.m, band.width
     rows = np.arange(n + 1)[:, None].repeat(width, axis=1)
@@ -100,24 +100,24 @@ def bead_features(sig: PairSignals, a: int, b: int) -> tuple[np.ndarray, np.ndar
     src_i = np.clip(rows - a, 0, n)
     src_k = cols - b - band.lo[src_i]
     valid &= (src_k >= 0) & (src_k < width)
-    F = np.zeros((n + 1, width, len(NAMES)), dtype=np.float32)
-    F[..., NAMES.index(f"type_{a}{b}")] = 1.0
+    F = np.zeros((len(NAMES), n + 1, width), dtype=np.float32)
+    F[NAMES.index(f"type_{a}{b}")] = 1.0
     r = np.clip(rows, 0, n)
     c = np.clip(cols, 0, m)
     zlen = sig.zl[r] - sig.zl[np.clip(r - a, 0, n)]
     elen = sig.el[c] - sig.el[np.clip(c - b, 0, m)]
     if a == 0 or b == 0:
-        F[..., NAMES.index("omit_len")] = np.log1p(zlen + elen)
-        F[~valid] = 0.0
+        F[NAMES.index("omit_len")] = np.log1p(zlen + elen)
+        F[:, ~valid] = 0.0
         return F, valid
     d = np.log((elen + 8.0) / (sig.ratio * zlen + 8.0))
-    F[..., NAMES.index("len_abs")] = np.abs(d)
-    F[..., NAMES.index("len_sq")] = d * d
+    F[NAMES.index("len_abs")] = np.abs(d)
+    F[NAMES.index("len_sq")] = d * d
     if a > 1 and b > 1:
-        F[..., NAMES.index("len_mn")] = np.abs(d)
+        F[NAMES.index("len_mn")] = np.abs(d)
     zq = (sig.zq[r] - sig.zq[np.clip(r - a, 0, n)]) > 0
     eq = (sig.eq[c] - sig.eq[np.clip(c - b, 0, m)]) > 0
-    F[..., NAMES.index("quote_mismatch")] = (zq != eq).astype(np.float32)
+    F[NAMES.index("quote_mismatch")] = (zq != eq).astype(np.float32)
     merge = a + b > 2
     if merge:
         shortest = np.full(rows.shape, np.inf)
@@ -125,7 +125,7 @@ def bead_features(sig: PairSignals, a: int, b: int) -> tuple[np.ndarray, np.ndar
             np.minimum(shortest, sig.zh.lengths[np.clip(r - o, 0, max(n - 1, 0))] * sig.ratio, out=shortest) if n else None
         for o in range(1, b + 1):
             np.minimum(shortest, sig.en.lengths[np.clip(c - o, 0, max(m - 1, 0))], out=shortest) if m else None
-        F[..., NAMES.index("short_member")] = np.log1p(shortest)
+        F[NAMES.index("short_member")] = np.log1p(shortest)
     if sig.zh.windows is not None:
         zw, ew = sig.zh.windows[a - 1], sig.en.windows[b - 1]
         cos = np.zeros((n + 1, width), dtype=np.float32)
@@ -135,39 +135,57 @@ def bead_features(sig: PairSignals, a: int, b: int) -> tuple[np.ndarray, np.ndar
             cj = np.clip(cols[rr] - 1, 0, m - 1)
             cos[rr] = np.einsum("rd,rkd->rk", zw[zi], ew[cj])
         cmin = _member_min(sig.pz[b - 1], sig.pe[a - 1], band, rows, cols, a, b)
-        F[..., NAMES.index("cos")] = cos
-        F[..., NAMES.index("cos_sq")] = cos * cos
+        F[NAMES.index("cos")] = cos
+        F[NAMES.index("cos_sq")] = cos * cos
         if a == 1 and b == 1:
-            F[..., NAMES.index("cos_11")] = cos
+            F[NAMES.index("cos_11")] = cos
         if a > 1 and b > 1:
-            F[..., NAMES.index("cos_mn")] = cos
-        F[..., NAMES.index("cos_min")] = cmin
+            F[NAMES.index("cos_mn")] = cos
+        F[NAMES.index("cos_min")] = cmin
+        if a > 1 and b > 1:
+            # interleaved sentences (a 2-2 that is not two 1-1s): first-last pairs match as well as first-first
+            F[NAMES.index("mn_cross")] = _cross(sig.pz[0], band, rows, cols, a, b)
         if merge:
-            F[..., NAMES.index("merge_cos_min")] = cmin
-            F[..., NAMES.index("merge_cos")] = cos
+            F[NAMES.index("merge_cos_min")] = cmin
+            F[NAMES.index("merge_cos")] = cos
     if sig.lex is not None:
         lz, le, lmin = sig.lex.bead(a, b, rows, cols)
-        F[..., NAMES.index("lex_zh")] = lz
-        F[..., NAMES.index("lex_en")] = le
-        F[..., NAMES.index("lex_min")] = lmin
+        F[NAMES.index("lex_zh")] = lz
+        F[NAMES.index("lex_en")] = le
+        F[NAMES.index("lex_min")] = lmin
         if a == 1 and b == 1:
-            F[..., NAMES.index("lex_11")] = 0.5 * (lz + le)
+            F[NAMES.index("lex_11")] = 0.5 * (lz + le)
         if a > 1 and b > 1:
-            F[..., NAMES.index("lex_mn")] = 0.5 * (lz + le)
+            F[NAMES.index("lex_mn")] = 0.5 * (lz + le)
         if merge:
-            F[..., NAMES.index("merge_lex_min")] = lmin
-            F[..., NAMES.index("merge_lex")] = 0.5 * (lz + le)
+            F[NAMES.index("merge_lex_min")] = lmin
+            F[NAMES.index("merge_lex")] = 0.5 * (lz + le)
     # the same evidence counted once per sentence covered: the path score then does not
     # depend on how many beads it has (2-2 against 1-1 + 1-1 compares like with like)
     size = (a + b) / 2.0
     for name, source in SIZED.items():
         if source is None:
-            value = 0.5 * (F[..., NAMES.index("lex_zh")] + F[..., NAMES.index("lex_en")])
+            value = 0.5 * (F[NAMES.index("lex_zh")] + F[NAMES.index("lex_en")])
         else:
-            value = F[..., NAMES.index(source)]
-        F[..., NAMES.index(name)] = size * value
-    F[~valid] = 0.0
+            value = F[NAMES.index(source)]
+        F[NAMES.index(name)] = size * value
+    F[:, ~valid] = 0.0
     return F, valid
+
+
+def _cross(pz1, band: Band, rows, cols, a, b):
+    n, m = band.n, band.m
+
+    def single(s, t):
+        s = np.clip(s, 0, max(n - 1, 0))
+        c = np.clip(t + 1 - band.zh_base[s], 0, band.zh_width - 1)
+        return pz1[s, c]
+
+    zf, zl = rows - a, rows - 1
+    ef, el = cols - b, cols - 1
+    diag = single(zf, ef) + single(zl, el)
+    cross = single(zf, el) + single(zl, ef)
+    return 0.5 * (cross - diag)
 
 
 def _member_min(pz, pe, band: Band, rows, cols, a, b):

@@ -24,11 +24,14 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 @dataclass
 class ZhTokens:
     tokens: list[list[np.ndarray]]  # per sentence, per token: lemma ids it may translate to
+    words: list[list[str]] | None = None  # per sentence: the content words (for re-estimation)
+    token_words: list[list[str | None]] | None = None  # per sentence, per token: its word (None: a number)
 
 
 @dataclass
 class EnTokens:
     lemmas: list[np.ndarray]  # per sentence: lemma ids of its content words
+    words: list[list[str]] | None = None  # per sentence: every content lemma, known to CC-CEDICT or not
 
 
 class Vocabulary:
@@ -49,14 +52,22 @@ class Vocabulary:
 def zh_tokens(texts: list[str], vocab: Vocabulary) -> ZhTokens:
     cedict = vocab.cedict
     out = []
+    all_words = []
+    token_words = []
     for text in texts:
         tokens: list[np.ndarray] = []
+        kept: list[str] = []
+        owners: list[str | None] = []
+        all_words.append(kept)
+        token_words.append(owners)
         for word in chinese.words(text):
             if not _HAN.search(word) or word in chinese.STOPWORDS:
                 continue
+            kept.append(word)
             found = cedict.translations(word)
             if found is not None:
                 tokens.append(found)
+                owners.append(word)
                 continue
             names = zh_name_keys(word)
             pieces = [cedict.translations(ch) for ch in word if ch not in chinese.STOPWORDS]
@@ -67,18 +78,23 @@ def zh_tokens(texts: list[str], vocab: Vocabulary) -> ZhTokens:
             if pieces:
                 # an unknown word is one token: any character's gloss (or its name) may match
                 tokens.append(np.unique(np.concatenate(pieces)))
+                owners.append(word)
         for number in number_tokens(text, "zh"):
             tokens.append(np.asarray([vocab.key(number)], dtype=np.int32))
+            owners.append(None)
         out.append(tokens)
-    return ZhTokens(out)
+    return ZhTokens(out, all_words, token_words)
 
 
 def en_tokens(texts: list[str], vocab: Vocabulary) -> EnTokens:
     index = vocab.cedict.lemma_index
     out = []
+    all_words = []
     for text in texts:
-        ids = [index[w] for w in english.content_lemmas(text) if w in index]
+        lemmas = english.content_lemmas(text)
+        all_words.append(lemmas + [k[1:] for k in en_name_keys(english.capitalised_words(text))])
+        ids = [index[w] for w in lemmas if w in index]
         ids += [vocab.key(k) for k in en_name_keys(english.capitalised_words(text)) if k in vocab.extra]
         ids += [vocab.key(k) for k in number_tokens(text, "en")]
         out.append(np.asarray(ids, dtype=np.int32))
-    return EnTokens(out)
+    return EnTokens(out, all_words)

@@ -47,3 +47,11 @@ def confidence_model(mode: str) -> dict | None:
 
 def model_version() -> str:
     return str(load_model().get("version", "default"))
+
+
+def first_pass_weights(mode: str) -> np.ndarray | None:
+    """Weights of the pass before lexicon re-estimation, when the model was fitted with one."""
+    stored = load_model().get(mode, {}).get("first_pass")
+    if not stored:
+        return None
+    return np.asarray([stored.get(name, 0.0) for name in NAMES], dtype=np.float64)

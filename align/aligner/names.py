@@ -7,10 +7,12 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _HAN = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 
 
+@lru_cache(maxsize=100_000)
 def zh_name_keys(word: str) -> list[str]:
     if not _HAN.match(word):
         return []

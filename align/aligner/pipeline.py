@@ -17,8 +17,10 @@ from .features import BEAD_TYPES, NAMES, PairSignals, SideData, bead_features, s
 from .lexicon import Vocabulary, en_tokens, zh_tokens
 from .search import anchor_band, best_path, monotone_chain
 
-FULL_GRID_CELLS = 250_000  # below this the band is the whole grid
+FULL_GRID_CELLS = 30_000  # below this the band is the whole grid
+LENGTH_HALF_WIDTH = 40
 HALF_WIDTH = 30
+CACHE_BYTES = 400_000_000  # keep a stretch's bead features between scoring and bead rows up to this
 
 
 @dataclass
@@ -27,6 +29,8 @@ class Sides:
     en: SideData
     zh_sums: object = None  # embeddings.SentenceSums, kept for paragraph vectors
     en_sums: object = None
+    vocab: object = None  # lexicon.Vocabulary, extended by re-estimation
+    learned: int = 0  # words given translations by re-estimation
 
 
 def prepare(zh_texts: list[str], en_texts: list[str], *, fast: bool, progress=None) -> Sides:
@@ -41,7 +45,7 @@ def prepare(zh_texts: list[str], en_texts: list[str], *, fast: bool, progress=No
         es = embeddings.sentence_sums(en_texts, progress)
         zw = embeddings.window_vectors(zs, MAX_SIDE)
         ew = embeddings.window_vectors(es, MAX_SIDE)
-    return Sides(side_data(zh_texts, "zh", zw, zt), side_data(en_texts, "en", ew, et), zs, es)
+    return Sides(side_data(zh_texts, "zh", zw, zt), side_data(en_texts, "en", ew, et), zs, es, vocab)
 
 
 def subset(side: SideData, start: int, stop: int) -> SideData:
@@ -56,20 +60,46 @@ def subset(side: SideData, start: int, stop: int) -> SideData:
     tokens = side.tokens
     if tokens is not None:
         if hasattr(tokens, "tokens"):
-            tokens = type(tokens)(tokens.tokens[start:stop])
+            tokens = type(tokens)(tokens.tokens[start:stop], _cut(tokens.words, start, stop), _cut(tokens.token_words, start, stop))
         else:
-            tokens = type(tokens)(tokens.lemmas[start:stop])
+            tokens = type(tokens)(tokens.lemmas[start:stop], _cut(tokens.words, start, stop))
     return SideData(side.lengths[start:stop], side.quotes[start:stop], windows, tokens)
+
+
+def _cut(items, start, stop):
+    return None if items is None else items[start:stop]
+
+
+def reestimated(sides: Sides, beads) -> Sides:
+    """Sides whose lexicon is extended with translations learned from ``beads`` (a first pass)."""
+    from .reestimate import extend, learn_pairs
+
+    if sides.zh.tokens is None or sides.vocab is None:
+        return sides
+    learned = learn_pairs(sides.zh.tokens, sides.en.tokens, beads)
+    zt, et = extend(sides.zh.tokens, sides.en.tokens, learned, sides.vocab)
+    zh = SideData(sides.zh.lengths, sides.zh.quotes, sides.zh.windows, zt)
+    en = SideData(sides.en.lengths, sides.en.quotes, sides.en.windows, et)
+    return Sides(zh, en, sides.zh_sums, sides.en_sums, sides.vocab, len(learned))
 
 
 def choose_band(zh: SideData, en: SideData) -> Band:
     n, m = len(zh.lengths), len(en.lengths)
     if (n + 1) * (m + 1) <= FULL_GRID_CELLS:
         return Band.full(n, m)
-    anchors: list[tuple[int, int]] = []
     if zh.windows is not None:
         anchors = _anchors(zh.windows[0], en.windows[0], zh.lengths, en.lengths)
-    return anchor_band(n, m, anchors, HALF_WIDTH)
+        return anchor_band(n, m, anchors, HALF_WIDTH)
+    # no embeddings: follow the length diagonal with a wider band
+    return anchor_band(n, m, _length_points(zh.lengths, en.lengths), max(LENGTH_HALF_WIDTH, max(n, m) // 12))
+
+
+def _length_points(zl: np.ndarray, el: np.ndarray, step: int = 10) -> list[tuple[int, int]]:
+    """Points (i, j) where the first i zh sentences and j en sentences cover the same share of text."""
+    zc = np.cumsum(zl) / max(zl.sum(), 1.0)
+    ec = np.cumsum(el) / max(el.sum(), 1.0)
+    rows = np.arange(step, len(zl), step)
+    return [(int(i), int(np.searchsorted(ec, zc[i - 1]))) for i in rows]
 
 
 def _anchors(z1: np.ndarray, e1: np.ndarray, zl: np.ndarray, el: np.ndarray) -> list[tuple[int, int]]:
@@ -102,6 +132,12 @@ def _anchors(z1: np.ndarray, e1: np.ndarray, zl: np.ndarray, el: np.ndarray) -> 
     return [(i + 1, j + 1) for i, j in monotone_chain(pairs)]
 
 
+def weigh(weights: np.ndarray, F: np.ndarray) -> np.ndarray:
+    """Bead scores w . f for every cell of a (D, rows, cols) feature block, in float64."""
+    flat = np.ascontiguousarray(F).reshape(F.shape[0], -1)
+    return (weights.astype(np.float32) @ flat).reshape(F.shape[1:]).astype(np.float64)
+
+
 class Pair:
     """One zh/en stretch to align: band, signals and per-type features on demand."""
 
@@ -112,19 +148,27 @@ class Pair:
         if zh.tokens is not None and en.tokens is not None and self.band.n and self.band.m:
             lex = Coverage(zh.tokens, en.tokens, self.band)
         self.signals = PairSignals(zh, en, self.band, lex)
+        self._cache: dict[int, tuple[np.ndarray, np.ndarray]] = {}
 
     def types(self) -> tuple[tuple[int, int], ...]:
         return BEAD_TYPES
 
     def features(self, t: int):
+        """(D, n+1, W) features and validity of bead type t; kept when small enough to reuse."""
+        cached = self._cache.get(t)
+        if cached is not None:
+            return cached
         a, b = BEAD_TYPES[t]
-        return bead_features(self.signals, a, b)
+        found = bead_features(self.signals, a, b)
+        if self.band.cells * len(NAMES) * len(BEAD_TYPES) * 4 <= CACHE_BYTES:
+            self._cache[t] = found
+        return found
 
     def scores(self, weights: np.ndarray) -> list[np.ndarray]:
         out = []
         for t in range(len(BEAD_TYPES)):
             F, valid = self.features(t)
-            s = F.astype(np.float64) @ weights
+            s = weigh(weights, F)
             s[~valid] = -1e18
             out.append(s)
         return out
@@ -151,5 +195,5 @@ class Pair:
             F, _ = self.features(t)
             for r in members:
                 i0, i1, j0, j1 = path[r]
-                rows[r] = F[i1, j1 - lo[i1]]
+                rows[r] = F[:, i1, j1 - lo[i1]]
         return rows, rows.astype(np.float64) @ weights

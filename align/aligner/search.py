@@ -124,3 +124,16 @@ def monotone_chain(pairs: list[tuple[int, int, float]]) -> list[tuple[int, int]]
         chain.append((pairs[end][0], pairs[end][1]))
         end = prev[end]
     return chain[::-1]
+
+
+def path_band(n: int, m: int, path: list[tuple[int, int, int, int]], half_width: int) -> Band:
+    """A band of ``half_width`` columns either side of an earlier path (for a second pass)."""
+    lo = np.full(n + 1, m, dtype=np.int64)
+    hi = np.zeros(n + 1, dtype=np.int64)
+    for i0, i1, j0, j1 in path:
+        lo[i0:i1 + 1] = np.minimum(lo[i0:i1 + 1], j0)
+        hi[i0:i1 + 1] = np.maximum(hi[i0:i1 + 1], j1)
+    lo = np.maximum(lo - half_width, 0)
+    hi = hi + half_width
+    width = int((hi - lo).max()) + 1 if n + 1 else 1
+    return Band(n, m, lo, width)

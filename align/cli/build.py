@@ -28,7 +28,8 @@ def build(
     (exports/segmented/*.jsonl); aligns pairs marked as translations
     (exports/aligned/) and mines sentence pairs from comparable ones
     (exports/mined/) as TMX, XLSX, JSONL and HTML; scans the English against
-    the glossary (exports/glossary/scan.jsonl); writes exports/report.json.
+    the glossary (exports/glossary/scan.jsonl); scores term consistency across the
+    pairs (exports/consistency.json); writes exports/report.json.
     Safe to re-run: it replaces only files it wrote itself.
 
     Example: [bold]bitext build[/bold]   or   [bold]bitext build --corpus my-corpus --exports out --json[/bold]
@@ -55,5 +56,12 @@ def build(
             score = "-" if row["document_score"] is None else f"{row['document_score']:.2f}"
             pairs.add_row(row["zh"], row["en"], row["relation"], score, str(row["beads"]), str(row["kept"]), str(row["confident"]))
         console.print(pairs)
-    console.print(f"glossary findings in the English documents: {len(report.glossary)} (exports/glossary/scan.jsonl)")
+    console.print(f"glossary findings in the English documents: {len(report.glossary)} ({exports}/glossary/scan.jsonl)")
+    if report.consistency:
+        index = report.consistency.get("consistency index")
+        adherence = report.consistency.get("glossary adherence")
+        console.print(
+            f"term consistency over the aligned/mined pairs: index {index if index is not None else '-'}, "
+            f"glossary adherence {adherence if adherence is not None else '-'} ({exports}/consistency.json)"
+        )
     console.print(f"wrote {len(report.outputs)} files to {exports}/ in {report.seconds:.1f} s")

