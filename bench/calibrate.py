@@ -27,7 +27,7 @@ from fit_aligner import CHAPTERS, MODEL_PATH, NAMES, Chapter, expected_calibrati
 def main() -> None:
     parser = argparse.ArgumentParser(description="Leave-one-chapter-out reliability table on MAC-Dev.")
     parser.add_argument("--fast", action="store_true")
-    parser.add_argument("--epochs", type=int, default=10)
+    parser.add_argument("--epochs", type=int, default=20)
     parser.add_argument("--bins", type=int, default=10)
     args = parser.parse_args()
     mode = "fast" if args.fast else "embed"

@@ -254,7 +254,7 @@ def expected_calibration_error(p: np.ndarray, y: np.ndarray, bins: int = 10) -> 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--modes", default="embed,fast")
-    parser.add_argument("--epochs", type=int, default=12)
+    parser.add_argument("--epochs", type=int, default=20)
     parser.add_argument("--no-write", action="store_true")
     parser.add_argument("--reestimate", action="store_true",
                         help="fit a second pass on a lexicon re-estimated from the first pass (the stored single-pass weights)")

@@ -80,3 +80,18 @@ def test_window_embedding_from_sums_is_close_to_joined_text(use_model):
     joined = model.encode(["".join(texts)])[0]
     assert np.allclose((windows[0] * single).sum(axis=1), 1.0, atol=1e-4)  # one sentence: exact
     assert float(windows[2][2] @ joined) > 0.95
+
+
+def test_glossary_terms_count_as_matches():
+    from glossary import Concept, TermBase
+
+    from align import read_document
+    from align.aligner import align
+
+    termbase = TermBase([Concept(zh=("产业互联网",), en=("industrial Internet",), id="t1")], name="test")
+    zh = read_document("产业互联网正在改变制造业。\n天气很好。\n", "zh", presplit=True)
+    en = read_document("The industrial Internet is changing manufacturing.\nThe weather is fine.\n", "en", presplit=True)
+    bitext = align(zh, en, fast=True, glossary=termbase)
+    assert "glossary" in bitext.beads[0].reasons
+    assert "glossary" not in bitext.beads[1].reasons
+    assert bitext.signature["glossary"] == "test:1"

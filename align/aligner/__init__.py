@@ -29,6 +29,7 @@ from . import model as _model
 from .confidence import confidence_inputs, predict
 from .features import NAMES
 from .pipeline import Pair, Sides, prepare, reestimated, subset
+from .glossary_signal import shared_terms
 from .search import path_band
 
 __all__ = ["align", "AlignmentWarning", "ALIGNER_VERSION", "NOT_A_TRANSLATION"]
@@ -68,8 +69,9 @@ def align(
     ``fast=True`` skips sentence embeddings (lexicon, length, numbers, names and
     cues only). ``paragraphs``: "auto" aligns paragraphs first when both
     documents have several, True forces it, False never. ``progress(stage,
-    done, total)`` is called as work advances. ``glossary`` is accepted for
-    the API but not yet used as a signal.
+    done, total)`` is called as work advances. ``glossary`` (a
+    ``glossary.TermBase`` or a path to one) adds its terms as lexical evidence:
+    a term and its rendering count as a dictionary match.
     """
     if settings:
         raise UsageError(f"unknown alignment setting(s): {', '.join(sorted(settings))}")
@@ -100,7 +102,9 @@ def _align(zh_doc, en_doc, *, fast, glossary, paragraphs, progress) -> Bitext:
         report("embedding", done[0], total)
 
     report("reading", 0, total)
-    sides = prepare(zh_texts, en_texts, fast=fast, progress=None if fast else embedded)
+    glossary = _termbase(glossary)
+    sides = prepare(zh_texts, en_texts, fast=fast, progress=None if fast else embedded, glossary=glossary,
+                    zh_keys=zh_doc.keys(), en_keys=en_doc.keys())
     groups = _groups(zh_doc, en_doc, sides, paragraphs)
     used_paragraphs = len(groups) > 1
     dictionary_sides = sides  # contrast is measured with the dictionary alone: a table learned
@@ -132,7 +136,10 @@ def _align(zh_doc, en_doc, *, fast, glossary, paragraphs, progress) -> Bitext:
         confidence = np.where(distinct >= GENUINE_CONTRAST, confidence, np.minimum(confidence, 0.5))
     items = []
     for (zi, ei), row, conf in zip(pairs, rows, confidence):
-        items.append((zi, ei, None if np.isnan(conf) else round(float(conf), 4), _reasons(zh_doc, en_doc, zi, ei, row)))
+        reasons = _reasons(zh_doc, en_doc, zi, ei, row)
+        if glossary is not None and zi and ei and shared_terms(glossary, zh_doc.join(zi), en_doc.join(ei)):
+            reasons += ("glossary",)
+        items.append((zi, ei, None if np.isnan(conf) else round(float(conf), 4), reasons))
     if not translation:
         warnings.warn(
             f"{zh_doc.name} and {en_doc.name} do not look like translations of each other "
@@ -166,6 +173,17 @@ def _align_groups(sides: Sides, groups, weights, tick, earlier=None):
         scores_all.append(scores)
         tick(k + 1)
     return pairs, rows_all, scores_all, paths
+
+
+def _termbase(glossary):
+    """A glossary.TermBase from a TermBase or a path; None stays None."""
+    import os
+
+    if isinstance(glossary, (str, os.PathLike)):
+        from glossary import TermBase
+
+        return TermBase.read(glossary)
+    return glossary
 
 
 def _check_inputs(zh_doc: Document, en_doc: Document) -> None:
@@ -266,7 +284,8 @@ def _signature(mode: str, used_paragraphs: bool, glossary) -> dict[str, str]:
     if mode == "embed":
         signature[MODEL_NAME] = model_version()
     if glossary is not None:
-        signature["glossary"] = "unused"
+        name = getattr(glossary, "name", "") or "glossary"
+        signature["glossary"] = f"{name}:{len(glossary)}"
     return signature
 
 

@@ -1,4 +1,9 @@
-"""Punctuation and dialogue cues: a quoted line is usually translated as a quoted line."""
+"""Punctuation and dialogue cues: a quoted line is usually translated as a quoted line.
+
+Chinese dialogue uses “” or 「」; English double quotes. Counting British single
+quotes as dialogue too (Minford's Deer and the Cauldron uses them) was measured:
+in-sample strict F1 +0.006 but leave-one-chapter-out −0.003, so it is left out.
+"""
 
 from __future__ import annotations
 

@@ -20,7 +20,7 @@ from .search import anchor_band, best_path, monotone_chain
 FULL_GRID_CELLS = 30_000  # below this the band is the whole grid
 LENGTH_HALF_WIDTH = 40
 HALF_WIDTH = 30
-CACHE_BYTES = 400_000_000  # keep a stretch's bead features between scoring and bead rows up to this
+CACHE_BYTES = 200_000_000  # keep a stretch's bead features between scoring and bead rows up to this
 
 
 @dataclass
@@ -33,12 +33,19 @@ class Sides:
     learned: int = 0  # words given translations by re-estimation
 
 
-def prepare(zh_texts: list[str], en_texts: list[str], *, fast: bool, progress=None) -> Sides:
+def prepare(zh_texts: list[str], en_texts: list[str], *, fast: bool, progress=None, glossary=None,
+            zh_keys: list[str] | None = None, en_keys: list[str] | None = None) -> Sides:
     from .cedict import load_cedict
 
     vocab = Vocabulary(load_cedict())
     zt = zh_tokens(zh_texts, vocab)
     et = en_tokens(en_texts, vocab)
+    if glossary is not None:
+        from ..normalize import matching_key
+        from .glossary_signal import add_terms
+
+        add_terms(zt, et, zh_keys or [matching_key(t, "zh") for t in zh_texts],
+                  en_keys or [matching_key(t, "en") for t in en_texts], glossary, vocab)
     zw = ew = zs = es = None
     if not fast:
         zs = embeddings.sentence_sums(zh_texts, progress)
@@ -113,8 +120,8 @@ def _anchors(z1: np.ndarray, e1: np.ndarray, zl: np.ndarray, el: np.ndarray) -> 
     best_val = np.full(n, -1.0)
     col_best = np.full(m, -1.0)
     col_arg = np.full(m, -1)
-    for start in range(0, n, 256):
-        rows = np.arange(start, min(n, start + 256))
+    for start in range(0, n, 32):  # 32 rows x ~1500 candidates x 512 floats: ~100 MB at most
+        rows = np.arange(start, min(n, start + 32))
         lo = np.clip(centre[rows] - half, 0, max(0, m - 2 * half - 1))
         cols = lo[:, None] + np.arange(min(m, 2 * half + 1))[None, :]
         cols = np.clip(cols, 0, m - 1)

@@ -21,7 +21,7 @@ def align_command(
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="Output format when the extension does not say: tmx, tsv, csv, xlsx, jsonl, moses, align, html."),
     presplit: bool = typer.Option(False, "--presplit", help="Both inputs are one sentence per line (benchmark format); line numbers are sentence ids."),
     fast: bool = typer.Option(False, "--fast", help="No sentence embeddings: lexicon, length, numbers, names and cues only (about 5x faster, a little less accurate)."),
-    glossary: Optional[Path] = typer.Option(None, "--glossary", help="A glossary file (recorded in the signature; not yet used as an alignment signal)."),
+    glossary: Optional[Path] = typer.Option(None, "--glossary", help="A glossary (.tsv OmegaT, .csv, .xlsx, .tbx): its terms count as matches between the sides."),
     min_confidence: Optional[float] = typer.Option(None, "--min-confidence", min=0.0, max=1.0, help="Write only beads whose confidence is at least this (e.g. 0.9)."),
     paragraphs: str = typer.Option("auto", "--paragraphs", help="auto: align paragraphs first when both sides have several; yes; no."),
     zh_lang: Optional[str] = typer.Option(None, "--zh-lang", help="Language code written for the Chinese side (e.g. zh-TW); default from the script."),
