@@ -5,8 +5,13 @@ learned). Confidence: logistic regression on the beads the search picks,
 label = the bead is exactly a gold bead. Reports leave-one-chapter-out figures
 (each chapter aligned with weights fitted on the other five) beside in-sample.
 
-    .venv/bin/python bench/fit_aligner.py            # fit both modes, write model.json
-    .venv/bin/python bench/fit_aligner.py --no-write # only report
+    .venv/bin/python bench/fit_aligner.py                    # single-pass weights, both modes
+    .venv/bin/python bench/fit_aligner.py --reestimate       # second pass on a re-estimated lexicon
+                                                             # (first pass = the stored single-pass weights)
+    .venv/bin/python bench/fit_aligner.py --reestimate --modes fast --epochs 10 --no-write   # only report
+
+Shipped model: ``--reestimate`` with 20 epochs for embed and 10 for fast (better leave-one-chapter-out).
+Mismatched halves of each chapter (zh first half, en second half) are negatives for the confidence model.
 """
 
 from __future__ import annotations

@@ -53,3 +53,28 @@ def test_dp_prefers_the_high_scoring_beads():
 def test_monotone_chain_drops_crossing_anchors():
     chain = monotone_chain([(0, 0, 1.0), (1, 5, 0.2), (2, 2, 1.0), (3, 3, 1.0), (4, 1, 0.3)])
     assert chain == [(0, 0), (2, 2), (3, 3)]
+
+
+ZH_POOL = ["他走进房间。", "房间里很黑。", "她打开窗户，阳光照进来。", "他们一起吃饭。", "“你好！”他说。", "三千五百本书。", ""]
+EN_POOL = ["He walked into the room.", "The room was dark.", "She opened the window and the sun came in.",
+           "They ate together.", "\"Hello!\" he said.", "3,500 books.", "Yes."]
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.sampled_from(ZH_POOL), min_size=1, max_size=9), st.lists(st.sampled_from(EN_POOL), min_size=1, max_size=9))
+def test_align_covers_every_sentence_once_in_order(zh_lines, en_lines):
+    import warnings
+
+    from align import read_document
+    from align.aligner import align
+
+    if not any(line.strip() for line in zh_lines):
+        zh_lines = zh_lines + ["他笑了。"]
+    zh = read_document("\n".join(zh_lines) + "\n", "zh", presplit=True)
+    en = read_document("\n".join(en_lines) + "\n", "en", presplit=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        bitext = align(zh, en, fast=True)
+    assert [i for b in bitext.beads for i in b.zh_ids] == list(range(len(zh)))
+    assert [j for b in bitext.beads for j in b.en_ids] == list(range(len(en)))
+    assert all(b.confidence is None or 0.0 <= b.confidence <= 1.0 for b in bitext.beads)

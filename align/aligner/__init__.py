@@ -1,9 +1,12 @@
 """The aligner: ``align(zh_doc, en_doc) -> Bitext``.
 
 Signals (one module each): ``length``, ``lexicon``/``cedict``/``coverage``
-(CC-CEDICT with every homograph, rjieba words, simplemma lemmas), ``numbers_signal``,
-``names`` (pypinyin), ``cues`` (dialogue quotes), ``embeddings`` (USE
-multilingual v3 window embeddings from summed token features). ``search``
+(CC-CEDICT with every homograph, rjieba words, simplemma lemmas), ``reestimate``
+(a table learned from the pair after a first pass), ``numbers_signal``, ``names``
+(pypinyin), ``cues`` (dialogue quotes), ``glossary_signal`` (TermBase terms),
+``embeddings`` (USE multilingual v3 window embeddings from summed token
+features), ``contrast`` (a bead against its neighbours: confidence and the
+document score). ``search``
 finds the best monotonic bead path in a band around anchors; ``paragraphs``
 aligns paragraphs first when both sides have them; ``confidence`` turns bead
 features into a calibrated probability. Weights are learned on MAC-Dev

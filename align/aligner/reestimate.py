@@ -15,7 +15,7 @@ import numpy as np
 from .lexicon import EnTokens, Vocabulary, ZhTokens
 
 MIN_COUNT = 2
-MIN_DICE = 0.5
+MIN_DICE = 0.5  # 0.4: LOCO fast 0.849, 0.6: 0.842, 0.5: 0.8505
 
 
 def learn_pairs(zh: ZhTokens, en: EnTokens, beads) -> dict[str, set[str]]:
