@@ -43,18 +43,21 @@ def build(
         print_json(report.to_dict())
         return
     table = Table(title=f"Documents in {corpus}")
-    for column in ("file", "lang", "script", "encoding", "paragraphs", "sentences", "removed"):
+    table.add_column("file", no_wrap=True)
+    for column in ("lang", "script", "encoding", "¶", "sentences", "removed"):
         table.add_column(column)
     for row in report.documents:
         table.add_row(row["file"], row["language"], row["script"], row["encoding"], str(row["paragraphs"]), str(row["sentences"]), str(row["removed"]))
     console.print(table)
     if report.pairs:
         pairs = Table(title="Document pairs")
-        for column in ("zh", "en", "relation", "doc score", "beads", "kept", "conf ≥ 0.9"):
-            pairs.add_column(column)
+        pairs.add_column("zh", overflow="fold")
+        pairs.add_column("en", overflow="fold")
+        for column in ("relation", "doc score", "beads", "kept", "≥ 0.9"):
+            pairs.add_column(column, no_wrap=True)
         for row in report.pairs:
             score = "-" if row["document_score"] is None else f"{row['document_score']:.2f}"
-            pairs.add_row(row["zh"], row["en"], row["relation"], score, str(row["beads"]), str(row["kept"]), str(row["confident"]))
+            pairs.add_row(_short(row["zh"]), _short(row["en"]), row["relation"], score, str(row["beads"]), str(row["kept"]), str(row["confident"]))
         console.print(pairs)
     console.print(f"glossary findings in the English documents: {len(report.glossary)} ({exports}/glossary/scan.jsonl)")
     if report.consistency:
@@ -65,3 +68,8 @@ def build(
             f"glossary adherence {adherence if adherence is not None else '-'} ({exports}/consistency.json)"
         )
     console.print(f"wrote {len(report.outputs)} files to {exports}/ in {report.seconds:.1f} s")
+
+
+def _short(name: str) -> str:
+    """File names without their extension: the tables stay readable in 80 columns."""
+    return name.rsplit(".", 1)[0]
