@@ -181,18 +181,19 @@ def _pairs(entries: list[CorpusEntry]) -> list[tuple[CorpusEntry, CorpusEntry, s
 
 
 def _align_pair(zh_doc, en_doc, relation: str, outputs: _Outputs, fast: bool):
-    import warnings
-
-    from .aligner import AlignmentWarning, align
+    """Align a translation pair; mine the corresponding sentences of a comparable pair."""
     from .exports import write_bitext
 
-    with warnings.catch_warnings():
-        if relation == "comparable":
-            # The manifest already says these are not translations; mining is the point.
-            warnings.simplefilter("ignore", AlignmentWarning)
+    if relation == "translation":
+        from .aligner import align
+
         bitext = align(zh_doc, en_doc, fast=fast)
-    kept = bitext if relation == "translation" else bitext.filter(min_confidence=MINING_THRESHOLD, drop_omissions=True)
-    folder = "aligned" if relation == "translation" else "mined"
+        kept, folder = bitext, "aligned"
+    else:
+        from .mining import mine
+
+        bitext = mine(zh_doc, en_doc, threshold=MINING_THRESHOLD, fast=fast)
+        kept, folder = bitext, "mined"
     stem = f"{Path(zh_doc.name).stem}__{Path(en_doc.name).stem}"
     for extension in ("tmx", "xlsx", "jsonl", "html"):
         outputs.write(f"{folder}/{stem}.{extension}", lambda path, ext=extension: write_bitext(kept, path, force=True))
@@ -202,7 +203,6 @@ def _align_pair(zh_doc, en_doc, relation: str, outputs: _Outputs, fast: bool):
         "relation": relation,
         "document_score": bitext.document_score,
         "beads": len(bitext),
-        "kept": len(kept),
         "confident": sum(1 for b in kept if (b.confidence or 0) >= 0.9),
     }
     return row, kept

@@ -10,7 +10,7 @@ import sys
 
 from ..errors import BitextError
 from .app import app
-from . import documents, aligning, exporting, scoring, build  # noqa: F401  (they register commands)
+from . import documents, aligning, mining, exporting, scoring, build  # noqa: F401  (they register commands)
 
 
 def _attach_glossary() -> None:

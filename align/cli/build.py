@@ -53,11 +53,11 @@ def build(
         pairs = Table(title="Document pairs")
         pairs.add_column("zh", overflow="fold")
         pairs.add_column("en", overflow="fold")
-        for column in ("relation", "doc score", "beads", "kept", "≥ 0.9"):
+        for column in ("relation", "doc score", "pairs", "≥ 0.9"):
             pairs.add_column(column, no_wrap=True)
         for row in report.pairs:
             score = "-" if row["document_score"] is None else f"{row['document_score']:.2f}"
-            pairs.add_row(_short(row["zh"]), _short(row["en"]), row["relation"], score, str(row["beads"]), str(row["kept"]), str(row["confident"]))
+            pairs.add_row(_short(row["zh"]), _short(row["en"]), row["relation"], score, str(row["beads"]), str(row["confident"]))
         console.print(pairs)
     console.print(f"glossary findings in the English documents: {len(report.glossary)} ({exports}/glossary/scan.jsonl)")
     if report.consistency:
