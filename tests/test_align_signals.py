@@ -95,3 +95,19 @@ def test_glossary_terms_count_as_matches():
     assert "glossary" in bitext.beads[0].reasons
     assert "glossary" not in bitext.beads[1].reasons
     assert bitext.signature["glossary"] == "test:1"
+
+
+def test_dialogue_cues_find_speech_boundaries_not_apostrophes_or_quoted_terms():
+    from align.aligner.cues import CUE_COLUMNS, dialogue_cues
+
+    col = {name: k for k, name in enumerate(CUE_COLUMNS)}
+    en = dialogue_cues(["'I won a dozen taels,' replied Trinket.", "Go out and rob?'", "he said.",
+                        "The stuff of girls' dreams.", "Don't go."], "en")
+    assert en[0, col["opens"]] and en[0, col["closes"]] and not en[0, col["said_clause"]]
+    assert en[1, col["closes"]] and not en[1, col["opens"]]  # the end of a speech begun earlier
+    assert en[2, col["said_clause"]]
+    assert not en[3:, [col["opens"], col["closes"]]].any()  # possessive and contraction apostrophes
+    zh = dialogue_cues(["韦小宝道：“赢了十几两银子。”", "所以连饭也赶不及回来吃。”", "是“开麦拉”的这一瞬。"], "zh")
+    assert zh[0, col["opens"]] and zh[0, col["closes"]] and zh[0, col["speech"]]
+    assert zh[1, col["closes"]] and not zh[1, col["opens"]]
+    assert not zh[2, [col["opens"], col["closes"]]].any() and zh[2, col["any_open"]]  # a quoted term

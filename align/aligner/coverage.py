@@ -97,3 +97,17 @@ class Coverage:
         total_z = self.zc[rz] - self.zc[np.clip(rz - a, 0, n)]
         total_e = self.ec[cz] - self.ec[np.clip(cz - b, 0, m)]
         return (covered_z + 0.25) / (total_z + 0.5), (covered_e + 0.25) / (total_e + 0.5), weakest
+
+    def cross(self, a: int, b: int, rows: np.ndarray, cols: np.ndarray):
+        """For n-m beads: how much better the first zh sentence is covered by the last en one (and the last
+        zh by the first en) than diagonally: high when the two sides cut the same content differently."""
+        band = self.band
+        n, m = band.n, band.m
+
+        def share(s, t):  # zh sentence s covered by en sentence t alone
+            s = np.clip(s, 0, max(n - 1, 0))
+            c = np.clip(t + 1 - band.zh_base[s], 0, band.zh_width - 1)
+            return (self.cov_zh[0][s, c] + 0.25) / (self.zh_count[s] + 0.5)
+
+        zf, zl, ef, el = rows - a, rows - 1, cols - b, cols - 1
+        return 0.5 * (share(zf, el) + share(zl, ef) - share(zf, ef) - share(zl, el))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .band import Band
-from .cues import quote_flags
+from .cues import dialogue_cues, quote_flags
 from .length import char_lengths
 
 BEAD_TYPES: tuple[tuple[int, int], ...] = (
@@ -23,7 +23,9 @@ BEAD_TYPES: tuple[tuple[int, int], ...] = (
 SIGNALS = ("cos", "cos_min", "merge_cos", "merge_cos_min", "len_abs", "len_sq", "lex_zh", "lex_en", "lex_min",
            "merge_lex_min", "merge_lex", "quote_mismatch", "short_member", "omit_len",
            "cos_sq", "cos_11", "cos_mn", "lex_11", "lex_mn", "len_mn",
-           "sz_cos", "sz_cos_min", "sz_lex", "sz_lex_min", "sz_len_abs", "mn_cross")
+           "sz_cos", "sz_cos_min", "sz_lex", "sz_lex_min", "sz_len_abs", "mn_cross",
+           "open_mismatch", "close_mismatch", "speech_mismatch", "said_first", "mn_lex_cross",
+           "quote_open_mismatch", "quote_close_mismatch")
 SIZED = {"sz_cos": "cos", "sz_cos_min": "cos_min", "sz_lex": None, "sz_lex_min": "lex_min", "sz_len_abs": "len_abs"}
 NAMES = SIGNALS + tuple(f"type_{a}{b}" for a, b in BEAD_TYPES)
 NEUTRAL = -1.0  # marks "no evidence" in per-member minima before they are filled
@@ -37,10 +39,11 @@ class SideData:
     quotes: np.ndarray  # bool: the sentence carries dialogue quotes
     windows: list[np.ndarray] | None  # window vectors, windows[k][i] = sentences i-k..i
     tokens: object | None  # lexicon.ZhTokens / EnTokens
+    cues: np.ndarray | None = None  # (n, 6) cues.dialogue_cues
 
 
 def side_data(texts: list[str], lang: str, windows, tokens) -> SideData:
-    return SideData(char_lengths(texts, lang), quote_flags(texts, lang), windows, tokens)
+    return SideData(char_lengths(texts, lang), quote_flags(texts, lang), windows, tokens, dialogue_cues(texts, lang))
 
 
 class PairSignals:
@@ -55,6 +58,9 @@ class PairSignals:
         self.zq = np.concatenate([[0], np.cumsum(zh.quotes)])
         self.eq = np.concatenate([[0], np.cumsum(en.quotes)])
         self.lex = lex  # coverage.Coverage or None
+        if zh.cues is not None and en.cues is not None:
+            self.zcue = np.concatenate([[0.0], np.cumsum(zh.cues[:, 2])])
+            self.ecue = np.concatenate([[0.0], np.cumsum(en.cues[:, 2])])
         if zh.windows is not None:
             self.pz, self.pe = _member_cosines(zh.windows, en.windows, band)
         else:
@@ -118,6 +124,8 @@ def bead_features(sig: PairSignals, a: int, b: int) -> tuple[np.ndarray, np.ndar
     zq = (sig.zq[r] - sig.zq[np.clip(r - a, 0, n)]) > 0
     eq = (sig.eq[c] - sig.eq[np.clip(c - b, 0, m)]) > 0
     F[NAMES.index("quote_mismatch")] = (zq != eq).astype(np.float32)
+    if sig.zh.cues is not None and sig.en.cues is not None and n and m:
+        _dialogue(F, sig, r, c, a, b)
     merge = a + b > 2
     if merge:
         shortest = np.full(rows.shape, np.inf)
@@ -157,6 +165,7 @@ def bead_features(sig: PairSignals, a: int, b: int) -> tuple[np.ndarray, np.ndar
             F[NAMES.index("lex_11")] = 0.5 * (lz + le)
         if a > 1 and b > 1:
             F[NAMES.index("lex_mn")] = 0.5 * (lz + le)
+            F[NAMES.index("mn_lex_cross")] = sig.lex.cross(a, b, rows, cols)
         if merge:
             F[NAMES.index("merge_lex_min")] = lmin
             F[NAMES.index("merge_lex")] = 0.5 * (lz + le)
@@ -171,6 +180,22 @@ def bead_features(sig: PairSignals, a: int, b: int) -> tuple[np.ndarray, np.ndar
         F[NAMES.index(name)] = size * value
     F[:, ~valid] = 0.0
     return F, valid
+
+
+def _dialogue(F, sig: PairSignals, r, c, a, b):
+    """A bead should open and close speeches where the other side does; a bare "he said." starts no bead."""
+    zc, ec = sig.zh.cues, sig.en.cues
+    n, m = len(zc), len(ec)
+    zf, zl = np.clip(r - a, 0, n - 1), np.clip(r - 1, 0, n - 1)
+    ef, el = np.clip(c - b, 0, m - 1), np.clip(c - 1, 0, m - 1)
+    F[NAMES.index("open_mismatch")] = zc[zf, 0] != ec[ef, 0]
+    F[NAMES.index("close_mismatch")] = zc[zl, 1] != ec[el, 1]
+    zs = sig.zcue[r] - sig.zcue[np.clip(r - a, 0, n)]
+    es = sig.ecue[c] - sig.ecue[np.clip(c - b, 0, m)]
+    F[NAMES.index("speech_mismatch")] = (zs > 0) != (es > 0)
+    F[NAMES.index("said_first")] = ec[ef, 3]
+    F[NAMES.index("quote_open_mismatch")] = zc[zf, 4] != ec[ef, 4]
+    F[NAMES.index("quote_close_mismatch")] = zc[zl, 5] != ec[el, 5]
 
 
 def _cross(pz1, band: Band, rows, cols, a, b):

@@ -70,7 +70,8 @@ def subset(side: SideData, start: int, stop: int) -> SideData:
             tokens = type(tokens)(tokens.tokens[start:stop], _cut(tokens.words, start, stop), _cut(tokens.token_words, start, stop))
         else:
             tokens = type(tokens)(tokens.lemmas[start:stop], _cut(tokens.words, start, stop))
-    return SideData(side.lengths[start:stop], side.quotes[start:stop], windows, tokens)
+    cues = None if side.cues is None else side.cues[start:stop]
+    return SideData(side.lengths[start:stop], side.quotes[start:stop], windows, tokens, cues)
 
 
 def _cut(items, start, stop):
@@ -85,8 +86,8 @@ def reestimated(sides: Sides, beads) -> Sides:
         return sides
     learned = learn_pairs(sides.zh.tokens, sides.en.tokens, beads)
     zt, et = extend(sides.zh.tokens, sides.en.tokens, learned, sides.vocab)
-    zh = SideData(sides.zh.lengths, sides.zh.quotes, sides.zh.windows, zt)
-    en = SideData(sides.en.lengths, sides.en.quotes, sides.en.windows, et)
+    zh = SideData(sides.zh.lengths, sides.zh.quotes, sides.zh.windows, zt, sides.zh.cues)
+    en = SideData(sides.en.lengths, sides.en.quotes, sides.en.windows, et, sides.en.cues)
     return Sides(zh, en, sides.zh_sums, sides.en_sums, sides.vocab, len(learned))
 
 
