@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -38,7 +37,8 @@ import numpy as np
 
 from .bitext import Bitext
 from .document import Document
-from .errors import InputError, UsageError
+from .errors import UsageError
+from .pairing import check_document_pair
 
 __all__ = ["mine", "MINING_VERSION", "FEATURES", "candidate_features", "MODEL_PATH"]
 
@@ -55,8 +55,6 @@ MERGE_GAIN = {"embed": 0.06, "fast": 0.08}  # a 1-2/2-1 must beat the 1-1 simila
 MERGE_MIN = {"embed": 0.25, "fast": 0.15}  # and the added sentence must match on its own at least this much
 
 Progress = Callable[[str, int, int], None]
-_HAN = re.compile(r"[\u3400-\u9fff]")
-_LATIN = re.compile(r"[A-Za-z]")
 
 
 def mine(zh_doc: Document, en_doc: Document, *, threshold: float = 0.5, fast: bool = False,
@@ -72,7 +70,7 @@ def mine(zh_doc: Document, en_doc: Document, *, threshold: float = 0.5, fast: bo
     """
     if not 0.0 <= threshold <= 1.0:
         raise UsageError(f"threshold must be between 0 and 1, got {threshold}")
-    _check_inputs(zh_doc, en_doc)
+    check_document_pair(zh_doc, en_doc, "mine")
     try:
         from threadpoolctl import threadpool_limits
     except ImportError:  # pragma: no cover - a declared dependency
@@ -118,26 +116,6 @@ def _mine(zh_doc, en_doc, threshold, fast, progress, model) -> Bitext:
 
 
 # --- inputs ---------------------------------------------------------------------------------
-
-def _check_inputs(zh_doc: Document, en_doc: Document) -> None:
-    for doc, side in ((zh_doc, "Chinese"), (en_doc, "English")):
-        if not isinstance(doc, Document):
-            raise InputError(f"expected a Document, got {type(doc).__name__}; use read_document() first")
-        if not any(s.text.strip() for s in doc.sentences):
-            raise InputError(f"{doc.name}: no text to mine (the {side} side is empty)")
-    zh_han, en_han = _han_share(zh_doc), _han_share(en_doc)
-    if zh_doc.lang == en_doc.lang or (zh_han < 0.2 and en_han < 0.2) or (zh_han > 0.5 and en_han > 0.5):
-        which = "Chinese" if zh_han > 0.5 and en_han > 0.5 else "English" if zh_han < 0.2 and en_han < 0.2 else zh_doc.lang
-        raise InputError(f"{zh_doc.name} and {en_doc.name} are both {which}: give a Chinese and an English document")
-    if zh_doc.lang != "zh" or en_doc.lang != "en" or (zh_han < 0.2 and en_han > 0.5):
-        raise InputError(f"the Chinese document must come first: {zh_doc.name} is {zh_doc.lang}, {en_doc.name} is {en_doc.lang}")
-
-
-def _han_share(doc: Document) -> float:
-    sample = "".join(s.text for s in doc.sentences[:400])[:20000]
-    han, latin = len(_HAN.findall(sample)), len(_LATIN.findall(sample))
-    return han / (han + latin) if han + latin else 0.0
-
 
 # --- signals --------------------------------------------------------------------------------
 

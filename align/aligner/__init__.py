@@ -19,7 +19,6 @@ features into a calibrated probability. Weights are learned on MAC-Dev
 
 from __future__ import annotations
 
-import re
 import warnings
 from typing import Callable
 
@@ -27,7 +26,8 @@ import numpy as np
 
 from ..bitext import Bitext
 from ..document import Document
-from ..errors import InputError, UsageError
+from ..errors import UsageError
+from ..pairing import check_document_pair
 from . import model as _model
 from .confidence import confidence_inputs, predict
 from .features import NAMES
@@ -46,8 +46,6 @@ CONTRAST_MIN = 0.05
 SECOND_PASS_HALF_WIDTH = 12  # the second pass moves boundaries, not the path: search near the first one
 GENUINE_CONTRAST = 0.15  # in a pair that is not a translation, only beads this distinct keep a high confidence
 
-_HAN = re.compile(r"[\u3400-\u9fff]")
-_LATIN = re.compile(r"[A-Za-z]")
 
 
 class AlignmentWarning(UserWarning):
@@ -91,7 +89,7 @@ def align(
 def _align(zh_doc, en_doc, *, fast, glossary, paragraphs, progress) -> Bitext:
     if paragraphs not in ("auto", True, False):
         raise UsageError("paragraphs must be 'auto', True or False")
-    _check_inputs(zh_doc, en_doc)
+    check_document_pair(zh_doc, en_doc, "align")
     mode = "fast" if fast else "embed"
     weights = _model.search_weights(mode)
     conf_model = _model.confidence_model(mode)
@@ -187,29 +185,6 @@ def _termbase(glossary):
 
         return TermBase.read(glossary)
     return glossary
-
-
-def _check_inputs(zh_doc: Document, en_doc: Document) -> None:
-    for doc, want in ((zh_doc, "zh"), (en_doc, "en")):
-        if not isinstance(doc, Document):
-            raise InputError(f"expected a Document, got {type(doc).__name__}; use read_document() first")
-        if not any(s.text.strip() for s in doc.sentences):
-            raise InputError(f"{doc.name}: no text to align (the {'Chinese' if want == 'zh' else 'English'} side is empty)")
-    zh_han = _share(zh_doc, _HAN)
-    en_han = _share(en_doc, _HAN)
-    if zh_doc.lang == en_doc.lang or (zh_han < 0.2 and en_han < 0.2) or (zh_han > 0.5 and en_han > 0.5):
-        which = "Chinese" if zh_han > 0.5 and en_han > 0.5 else "English" if zh_han < 0.2 and en_han < 0.2 else zh_doc.lang
-        raise InputError(f"{zh_doc.name} and {en_doc.name} are both {which}: give a Chinese and an English document")
-    if zh_doc.lang != "zh" or en_doc.lang != "en" or (zh_han < 0.2 and en_han > 0.5):
-        raise InputError(f"the Chinese document must come first: {zh_doc.name} is {zh_doc.lang}, {en_doc.name} is {en_doc.lang}")
-
-
-def _share(doc: Document, pattern: re.Pattern) -> float:
-    """Share of Han characters among Han + Latin letters in a sample of the text."""
-    sample = "".join(s.text for s in doc.sentences[:400])[:20000]
-    han = len(pattern.findall(sample))
-    latin = len(_LATIN.findall(sample))
-    return han / (han + latin) if han + latin else 0.0
 
 
 def _groups(zh_doc: Document, en_doc: Document, sides: Sides, paragraphs) -> list[tuple[list[int], list[int]]]:
