@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import os
+import re
 from pathlib import Path
 
 from .document import Document, Paragraph, Removal, Sentence
@@ -88,8 +89,6 @@ def _load(source: str | os.PathLike | bytes, encoding: str | None) -> tuple[str,
 
 def _looks_like_a_path(text: str) -> bool:
     """A one-line string naming a file (``notes.txt``, ``a/b``) is a missing path, not a document."""
-    import re
-
     return "\n" not in text and len(text) < 1024 and bool(re.fullmatch(r"[\w./\\:~-]+\.[A-Za-z0-9]{1,5}|[\w.~-]*[/\\][\w./\\ -]+", text))
 
 

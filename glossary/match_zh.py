@@ -16,10 +16,8 @@ from typing import NamedTuple, Sequence
 
 import ahocorasick
 
-# tone-marked pinyin in brackets right after a Han character: 產業(yè), 互聯(lián)
-_PINYIN_ARTEFACT = re.compile(
-    r"(?<=[\u3400-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*[)）]"
-)
+from align.cleaning.pinyin import ANNOTATION as PINYIN_ANNOTATION  # 產業(yè): the same rule cleaning uses
+
 
 
 @functools.lru_cache(maxsize=1)
@@ -45,7 +43,7 @@ def _key_table() -> dict[int, str]:
 def zh_key(text: str) -> tuple[str, list[int] | None]:
     """The matching key of ``text`` and, when characters were dropped, the original index of each key character."""
     if "(" in text or "（" in text:
-        spans = [m.span() for m in _PINYIN_ARTEFACT.finditer(text)]
+        spans = [m.span() for m in PINYIN_ANNOTATION.finditer(text)]
         if spans:
             pieces, offsets, position = [], [], 0
             for start, end in spans:
@@ -56,10 +54,6 @@ def zh_key(text: str) -> tuple[str, list[int] | None]:
             offsets.extend(range(position, len(text)))
             return "".join(pieces).translate(_key_table()), offsets
     return text.translate(_key_table()), None
-
-
-def strip_pinyin_artefacts(text: str) -> str:
-    return _PINYIN_ARTEFACT.sub("", text)
 
 
 class ZhMatch(NamedTuple):

@@ -102,7 +102,7 @@ class Coverage:
         """For n-m beads: how much better the first zh sentence is covered by the last en one (and the last
         zh by the first en) than diagonally: high when the two sides cut the same content differently."""
         band = self.band
-        n, m = band.n, band.m
+        n = band.n
 
         def share(s, t):  # zh sentence s covered by en sentence t alone
             s = np.clip(s, 0, max(n - 1, 0))

@@ -52,7 +52,6 @@ class PairSignals:
     def __init__(self, zh: SideData, en: SideData, band: Band, lex=None):
         self.zh, self.en, self.band = zh, en, band
         self.ratio = float(en.lengths.sum() + 1.0) / float(zh.lengths.sum() + 1.0)
-        n, m = band.n, band.m
         self.zl = np.concatenate([[0.0], np.cumsum(zh.lengths)])
         self.el = np.concatenate([[0.0], np.cumsum(en.lengths)])
         self.zq = np.concatenate([[0], np.cumsum(zh.quotes)])
@@ -199,7 +198,7 @@ def _dialogue(F, sig: PairSignals, r, c, a, b):
 
 
 def _cross(pz1, band: Band, rows, cols, a, b):
-    n, m = band.n, band.m
+    n = band.n
 
     def single(s, t):
         s = np.clip(s, 0, max(n - 1, 0))

@@ -12,10 +12,10 @@ import re
 
 from ..document import Removal
 
-_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _SYLLABLE = rf"[a-zü]*[{_TONED}][a-zü]*|[a-zü]+[1-5]"
-_ANNOTATION = re.compile(rf"(?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])[(（](?:{_SYLLABLE})[)）]")
+ANNOTATION = re.compile(rf"(?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])[(（](?:{_SYLLABLE})[)）]")
 
 
 def pinyin_annotations(text: str) -> list[Removal]:
-    return [Removal(m.start(), m.end(), "pinyin-annotation", m.group()) for m in _ANNOTATION.finditer(text)]
+    return [Removal(m.start(), m.end(), "pinyin-annotation", m.group()) for m in ANNOTATION.finditer(text)]

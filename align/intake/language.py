@@ -15,14 +15,6 @@ _LATIN = re.compile(r"[A-Za-z]")
 _SAMPLE = 20000
 
 
-def han_ratio(text: str) -> float:
-    sample = text[:_SAMPLE]
-    han = len(_HAN.findall(sample))
-    latin_words = len(re.findall(r"[A-Za-z]+", sample))
-    total = han + latin_words
-    return han / total if total else 0.0
-
-
 def detect_language(text: str) -> str | None:
     """``"zh"``, ``"en"`` or None when the text has neither Han characters nor Latin words."""
     sample = text[:_SAMPLE]
