@@ -51,7 +51,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from align import align, read_document
-    from align.evaluate import read_align, score
+    from align.aligner.evaluate import read_align, score
 
     zh_verse = (args.data / "zh.verse").read_text(encoding="utf-8").split()
     en_verse = (args.data / "en.verse").read_text(encoding="utf-8").split()

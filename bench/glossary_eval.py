@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from align.normalize import to_simplified  # noqa: E402
+from align.core.normalize import to_simplified  # noqa: E402
 from glossary import TermBase, check_rows, load_default  # noqa: E402
 
 DATA = ROOT / "bench" / "data" / "glossary_eval"

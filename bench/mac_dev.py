@@ -35,7 +35,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from align import align, read_document
-    from align.evaluate import counts, read_align
+    from align.aligner.evaluate import counts, read_align
 
     chapters = sorted(p.name for p in (args.data / "gold").iterdir() if p.suffix == ".align")
     rows = []
@@ -67,9 +67,9 @@ def main() -> None:
     print(f"MAC-Dev, mode {result['mode']}")
     print(f"{'chapter':8} {'sP':>6} {'sR':>6} {'sF1':>6} {'lP':>6} {'lR':>6} {'lF1':>6} {'secs':>6}")
     for r in rows + [{"chapter": "overall", "seconds": "", **result["overall"]}]:
-        s, l = r["strict"], r["lax"]
+        s, lax = r["strict"], r["lax"]
         print(f"{r['chapter']:8} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f} "
-              f"{l['precision']:6.3f} {l['recall']:6.3f} {l['f1']:6.3f} {r['seconds']!s:>6}")
+              f"{lax['precision']:6.3f} {lax['recall']:6.3f} {lax['f1']:6.3f} {r['seconds']!s:>6}")
     print(f"wall {wall:.1f}s (incl. imports and loading), peak RSS {peak:.0f} MB")
     print("signature " + "|".join(f"{k}:{v}" for k, v in result["signature"].items()))
 

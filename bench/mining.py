@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 from align import read_document  # noqa: E402
 from align.aligner.confidence import fit_logistic  # noqa: E402
-from align.mining import FEATURES, MODEL_PATH, _Sides, candidate_features, design, mine  # noqa: E402
+from align.aligner.mining import FEATURES, MODEL_PATH, _Sides, candidate_features, design, mine  # noqa: E402
 
 MAC = Path("/work/shared/benchmarks/mac-dev")
 CHAPTERS = ["001", "002", "003", "004", "005", "006"]

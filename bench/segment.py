@@ -25,8 +25,8 @@ import sys
 import time
 from pathlib import Path
 
-from align.normalize import to_traditional
-from align.segment import split_sentences
+from align.core.normalize import to_traditional
+from align.read.segment import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -77,7 +77,7 @@ def time_split(paragraphs: list[str], lang: str) -> tuple[float, int]:
 
 def time_read(paragraphs: list[str], lang: str) -> tuple[float, int] | None:
     try:
-        from align.reader import read_document
+        from align.read.reader import read_document
     except ImportError:
         return None
     text = "\n\n".join(paragraphs)

@@ -31,8 +31,8 @@ def peak_mb() -> float:
 
 
 def child(phase: str, size: int, path: str) -> dict:
-    from align.bitext import Bead, Bitext
-    from align.exports.tmx import TmxReader, read_tmx, write_tmx
+    from align.core.bitext import Bead, Bitext
+    from align.formats.tmx import TmxReader, read_tmx, write_tmx
 
     baseline = peak_mb()
     start = time.perf_counter()

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .checks import check, check_pair, check_rows
-from .consistency import ConsistencyReport, consistency
-from .findings import RULES, SEVERITIES, Finding, at_or_above
-from .scan import scan
-from .termbase import Concept, TermBase
+from glossary.checks import check, check_pair, check_rows
+from glossary.consistency import ConsistencyReport, consistency
+from glossary.findings import RULES, SEVERITIES, Finding, at_or_above
+from glossary.scan import scan
+from glossary.termbase import Concept, TermBase
 
 DEFAULT_GLOSSARY = Path(__file__).parent / "data" / "industrial_internet.tsv"
 

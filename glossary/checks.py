@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterable, Sequence
 
-from align.numbers import compare_numbers
-
-from .findings import RULES, Finding
-from .match_en import FORBIDDEN, case_ok, in_proper_name, is_sentence_initial
-from .termbase import TermBase
+from align.core.numbers import compare_numbers
+from align.core.text import HAN_RUN
+from glossary.findings import RULES, Finding
+from glossary.match_en import FORBIDDEN, case_ok, in_proper_name, is_sentence_initial
+from glossary.termbase import TermBase
 
 _DIGIT = re.compile(r"[0-9０-９]")
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+")
+HAN = HAN_RUN
 ALL_RULES = tuple(r for r in RULES if r not in ("variant-spelling", "inconsistent-case"))
 
 
@@ -140,7 +140,7 @@ def check_rows(
     if wanted:
         unknown = wanted - set(RULES)
         if unknown:
-            from align.errors import UsageError
+            from align.core.errors import UsageError
 
             raise UsageError(f"unknown rule {', '.join(sorted(unknown))}; rules: {', '.join(ALL_RULES)}")
     chunks = [rows[i:i + chunk_size] for i in range(0, len(rows), chunk_size)]

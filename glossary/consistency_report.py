@@ -125,7 +125,7 @@ class ConsistencyReport:
     omitted: Rate
     han_in_target: int
     findings: dict[str, int]  # rule → count, from glossary.check
-    reference: "object | None" = None  # glossary.metrics.ReferenceScores
+    reference: object | None = None  # glossary.metrics.ReferenceScores
 
     @property
     def index(self) -> float | None:

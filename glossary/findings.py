@@ -24,7 +24,7 @@ def severity_rank(severity: str) -> int:
     try:
         return SEVERITIES.index(severity.lower())
     except ValueError:
-        from align.errors import UsageError
+        from align.core.errors import UsageError
 
         raise UsageError(f"unknown severity {severity!r}; use one of {', '.join(SEVERITIES)}") from None
 

@@ -10,14 +10,12 @@ pinyin artefacts such as 產業(yè) dropped. 產業互聯網 therefore finds th
 from __future__ import annotations
 
 import functools
-import re
 from pathlib import Path
 from typing import NamedTuple, Sequence
 
 import ahocorasick
 
-from align.cleaning.pinyin import ANNOTATION as PINYIN_ANNOTATION  # 產業(yè): the same rule cleaning uses
-
+from align.core.text import PINYIN_ANNOTATION  # 產業(yè): the same rule cleaning uses
 
 
 @functools.lru_cache(maxsize=1)

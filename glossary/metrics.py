@@ -24,9 +24,10 @@ from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-from align.bitext import Bitext
-from align.errors import InputError
-from align.normalize import matching_key
+from align.core.bitext import Bitext
+from align.core.errors import InputError
+from align.core.normalize import matching_key
+from glossary.rows import bead_rows
 
 WORST = 5
 
@@ -81,8 +82,6 @@ class ReferenceScores:
 
 
 def _rows(bitexts: Sequence[Bitext]) -> list[tuple[str, str, str]]:
-    from .consistency import bead_rows
-
     return bead_rows(list(bitexts))
 
 

@@ -14,10 +14,19 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterable
 
-from .findings import RULES, Finding
-from .match_en import (APPROVED, FORBIDDEN, VARIANT, case_ok, in_proper_name, is_sentence_initial,
-                       rendering_separators, separators, tokenize)
-from .termbase import TermBase
+from glossary.findings import RULES, Finding
+from glossary.match_en import (
+    APPROVED,
+    FORBIDDEN,
+    VARIANT,
+    case_ok,
+    in_proper_name,
+    is_sentence_initial,
+    rendering_separators,
+    separators,
+    tokenize,
+)
+from glossary.termbase import TermBase
 
 
 def _segments(document_or_text) -> Iterable[tuple[str, int, str]]:

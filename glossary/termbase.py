@@ -1,133 +1,21 @@
-"""TermBase: concepts with Chinese forms, approved/allowed/forbidden English renderings.
+"""TermBase: an ordered collection of concepts, read and written in any glossary format, with its matchers.
 
-A concept is what a terminologist manages: 产业互联网 (traditional 產業互聯網,
-derived with OpenCC unless given) is rendered "industrial Internet", exactly in
-that case; "Industrial Internet" is another concept (工业互联网) and "my country"
-is never right for 我国. Files are read and written by the modules in
-``glossary.formats``, chosen by extension; every format round-trips.
+Files are read and written by the modules in ``glossary.formats``, chosen by
+extension; every format round-trips.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from align.errors import InputError, UsageError
-
-CASE_RULES = ("exact", "insensitive")
-# one row per concept in CSV/XLSX; TSV keeps OmegaT's three columns first
-COLUMNS = ("zh", "en", "note", "variants", "forbidden", "case", "pos", "domain", "origin", "id", "traditional")
-SEPARATOR = " | "
-
-
-def split_cell(value: object) -> tuple[str, ...]:
-    """A multi-valued cell (``a | b``) as a tuple; empty cells give ()."""
-    if value is None:
-        return ()
-    text = str(value).strip()
-    if not text:
-        return ()
-    return tuple(part.strip() for part in text.split("|") if part.strip())
-
-
-def join_cell(values: Iterable[str]) -> str:
-    return SEPARATOR.join(values)
-
-
-@dataclass(frozen=True)
-class Concept:
-    """One glossary entry.
-
-    ``zh``: Chinese forms as written by the terminologist (preferred first);
-    ``en``: approved renderings (preferred first); ``variants``: also accepted;
-    ``forbidden``: renderings that are wrong for this concept; ``case``:
-    ``exact`` (the rendering's capitals matter) or ``insensitive``; ``origin``:
-    where the rendering comes from (a seed document, an official usage).
-    """
-
-    zh: tuple[str, ...]
-    en: tuple[str, ...]
-    variants: tuple[str, ...] = ()
-    forbidden: tuple[str, ...] = ()
-    case: str = "auto"
-    pos: str = ""
-    domain: str = ""
-    note: str = ""
-    origin: str = ""
-    id: str = ""
-    traditional: tuple[str, ...] = field(default=())  # given traditional forms; derived when empty
-
-    def __post_init__(self) -> None:
-        for name in ("zh", "en", "variants", "forbidden", "traditional"):
-            value = getattr(self, name)
-            if isinstance(value, str):
-                object.__setattr__(self, name, split_cell(value))
-            else:
-                object.__setattr__(self, name, tuple(v.strip() for v in value if v and v.strip()))
-        if not self.zh:
-            raise InputError(f"concept {self.id or self.en[:1]}: no Chinese form")
-        if not self.en:
-            raise InputError(f"concept {self.id or self.zh[0]}: no approved English rendering")
-        case = (self.case or "auto").strip().lower()
-        if case == "auto":
-            # a capital anywhere but the first letter ("industrial Internet", "IaaS", "5G") is meant
-            case = "exact" if any(any(c.isupper() for c in r[1:]) or r[:1].isupper() for r in self.en) else "insensitive"
-        if case not in CASE_RULES:
-            raise InputError(f"concept {self.id or self.zh[0]}: case rule must be exact or insensitive, not {self.case!r}")
-        object.__setattr__(self, "case", case)
-
-    @property
-    def term(self) -> str:
-        """The preferred Chinese form, used to name the concept in findings."""
-        return self.zh[0]
-
-    @property
-    def rendering(self) -> str:
-        return self.en[0]
-
-    @property
-    def traditional_forms(self) -> tuple[str, ...]:
-        if self.traditional:
-            return self.traditional
-        from align.normalize import to_traditional
-
-        derived = []
-        for form in self.zh:
-            trad = to_traditional(form)
-            if trad not in self.zh and trad not in derived:
-                derived.append(trad)
-        return tuple(derived)
-
-    def to_row(self) -> dict[str, str]:
-        return {
-            "zh": join_cell(self.zh),
-            "en": join_cell(self.en),
-            "note": self.note,
-            "variants": join_cell(self.variants),
-            "forbidden": join_cell(self.forbidden),
-            "case": self.case,
-            "pos": self.pos,
-            "domain": self.domain,
-            "origin": self.origin,
-            "id": self.id,
-            "traditional": join_cell(self.traditional),
-        }
-
-    @classmethod
-    def from_row(cls, row: dict[str, object], where: str = "") -> "Concept":
-        clean = {k: ("" if v is None else str(v)) for k, v in row.items() if k in COLUMNS}
-        if not split_cell(clean.get("zh")):
-            raise InputError(f"{where}: the Chinese term (zh column) is empty")
-        if not split_cell(clean.get("en")):
-            raise InputError(f"{where}: the English rendering (en column) is empty")
-        try:
-            return cls(**{k: v for k, v in clean.items()})
-        except InputError as error:
-            raise InputError(f"{where}: {error}") from None
-
+from align.core.errors import InputError, UsageError
+from glossary.concept import COLUMNS, Concept
+from glossary.formats import csv as csv_format
+from glossary.formats import tbx, tsv, xlsx
 
 _FORMATS = {".tsv": "tsv", ".txt": "tsv", ".utf8": "tsv", ".tab": "tsv", ".csv": "csv", ".xlsx": "xlsx", ".tbx": "tbx"}
 
@@ -145,8 +33,6 @@ def format_of(path: str | os.PathLike, format: str | None = None) -> str:
 
 
 def _format_module(name: str):
-    from .formats import csv as csv_format, tbx, tsv, xlsx
-
     return {"tsv": tsv, "csv": csv_format, "xlsx": xlsx, "tbx": tbx}[name]
 
 
@@ -217,7 +103,7 @@ class TermBase:
         return gone
 
     def find(self, term: str) -> list[Concept]:
-        from align.normalize import matching_key
+        from align.core.normalize import matching_key
 
         zh_key = matching_key(term, "zh")
         en_key = term.casefold().strip()
@@ -237,7 +123,7 @@ class TermBase:
     @property
     def zh_matcher(self):
         if self._zh_matcher is None:
-            from .match_zh import ChineseMatcher
+            from glossary.match_zh import ChineseMatcher
 
             self._zh_matcher = ChineseMatcher(self.concepts)
         return self._zh_matcher
@@ -245,7 +131,7 @@ class TermBase:
     @property
     def en_matcher(self):
         if self._en_matcher is None:
-            from .match_en import EnglishMatcher
+            from glossary.match_en import EnglishMatcher
 
             self._en_matcher = EnglishMatcher(self.concepts)
         return self._en_matcher
@@ -266,7 +152,7 @@ class TermBase:
 
     # ------------------------------------------------------------ IO
     @classmethod
-    def read(cls, path: str | os.PathLike, format: str | None = None) -> "TermBase":
+    def read(cls, path: str | os.PathLike, format: str | None = None) -> TermBase:
         """Read a glossary; the format comes from the extension (.tsv/.txt OmegaT, .csv, .xlsx, .tbx)."""
         source = Path(path)
         if not source.exists():
@@ -275,8 +161,7 @@ class TermBase:
             raise InputError(f"{source}: is a folder, not a glossary file")
         if source.stat().st_size == 0:
             raise InputError(f"{source}: the glossary file is empty")
-        termbase = _format_module(format_of(source, format)).read(source)
-        termbase.name = source.name
+        termbase = cls(_format_module(format_of(source, format)).read(source), name=source.name)
         if not len(termbase):
             raise InputError(f"{source}: no glossary entries found")
         return termbase
@@ -284,7 +169,7 @@ class TermBase:
     def write(self, path: str | os.PathLike, format: str | None = None, force: bool = False) -> Path:
         """Write atomically; refuses to overwrite an existing file unless ``force``."""
         target = Path(path)
-        _format_module(format_of(target, format)).write(self, target, force=force)
+        _format_module(format_of(target, format)).write(self.concepts, target, force=force, name=self.name)
         return target
 
     def to_frame(self):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from align.bitext import Bead, Bitext
+from align.core.bitext import Bead, Bitext
 
 
 def sample_bitext() -> Bitext:

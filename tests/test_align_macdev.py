@@ -6,7 +6,7 @@ import pytest
 
 from align import read_document
 from align.aligner import NOT_A_TRANSLATION, align
-from align.evaluate import read_align, score
+from align.aligner.evaluate import read_align, score
 
 
 def _slice(shared_dir, chapter: str, beads: int):

@@ -83,10 +83,9 @@ def test_window_embedding_from_sums_is_close_to_joined_text(use_model):
 
 
 def test_glossary_terms_count_as_matches():
-    from glossary import Concept, TermBase
-
     from align import read_document
     from align.aligner import align
+    from glossary import Concept, TermBase
 
     termbase = TermBase([Concept(zh=("产业互联网",), en=("industrial Internet",), id="t1")], name="test")
     zh = read_document("产业互联网正在改变制造业。\n天气很好。\n", "zh", presplit=True)

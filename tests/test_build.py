@@ -7,8 +7,9 @@ import shutil
 
 import pytest
 
-from align.build import build
-from align.errors import OutputExistsError
+from align.core.errors import OutputExistsError
+from align.job.build import build
+
 from conftest import CORPUS
 
 

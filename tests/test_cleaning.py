@@ -7,7 +7,8 @@ import re
 import pytest
 
 from align import read_document
-from align.summary import cleaned_text
+from align.read.summary import cleaned_text
+
 from conftest import CORPUS
 
 SYLLABLE = r"\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)"

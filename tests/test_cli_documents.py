@@ -7,6 +7,7 @@ import json
 from typer.testing import CliRunner
 
 from align.cli import app
+
 from conftest import CORPUS
 
 runner = CliRunner()

@@ -7,9 +7,9 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from align.bitext import Bead, Bitext
 from align.cli import app
-from align.errors import InputError
+from align.core.bitext import Bead, Bitext
+from align.core.errors import InputError
 from glossary import load_default
 from glossary.consistency import consistency
 from glossary.metrics import pair_segments, score_reference

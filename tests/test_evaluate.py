@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from align.errors import InputError
-from align.evaluate import evaluate_dirs, parse_align_lines, read_align, score
+from align.aligner.evaluate import evaluate_dirs, parse_align_lines, read_align, score
+from align.core.errors import InputError
 
 GOLD = [((0,), (0,)), ((1, 2), (1,)), ((3,), (2, 3)), ((4,), ())]
 
@@ -61,10 +61,23 @@ def test_read_align_and_dirs(tmp_path):
 
 
 def test_malformed_line_and_missing_file_are_input_errors(tmp_path):
-    with pytest.raises(InputError, match="not an alignment line"):
+    with pytest.raises(InputError, match=r"x.align: line 2: expected an alignment like \[0,1\]:\[2\]"):
         parse_align_lines(["[0]:[1]", "0 -> 1"], "x.align")
     (tmp_path / "g").mkdir()
     (tmp_path / "a").mkdir()
     (tmp_path / "g" / "001.align").write_text("[0]:[0]\n")
     with pytest.raises(InputError, match="no alignment for 001.align"):
         evaluate_dirs(tmp_path / "g", tmp_path / "a")
+
+
+def test_evaluate_reads_vecalign_output_with_a_cost_column(tmp_path):
+    """Vecalign and Bertalign write ``[0]:[0]:0.12``; evaluate and convert read it alike."""
+    (tmp_path / "g").mkdir()
+    (tmp_path / "a").mkdir()
+    (tmp_path / "g" / "001.align").write_text("[0]:[0]\n[1,2]:[1]\n")
+    (tmp_path / "a" / "001.align").write_text("[0]:[0]:0.12\n[1,2]:[1]:-0.5\n")
+    result = evaluate_dirs(tmp_path / "g", tmp_path / "a")
+    assert result["overall"]["strict"]["f1"] == pytest.approx(1.0)
+    from align.formats import read_bitext
+
+    assert [(b.zh_ids, b.en_ids) for b in read_bitext(tmp_path / "a" / "001.align")] == [((0,), (0,)), ((1, 2), (1,))]

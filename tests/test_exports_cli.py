@@ -7,8 +7,9 @@ import sys
 import pytest
 
 from align.cli import main
-from align.exports import read_bitext, write_bitext
-from align.exports.tmx import validate_tmx
+from align.formats import read_bitext, write_bitext
+from align.formats.tmx import validate_tmx
+
 from exports_sample import same_beads, sample_bitext
 
 
@@ -48,7 +49,7 @@ def test_convert_refuses_overwrite_and_bad_input(tmp_path, monkeypatch, capsys):
 
 
 def test_convert_shows_warnings(tmp_path, monkeypatch, capsys):
-    from align.bitext import Bead, Bitext
+    from align.core.bitext import Bead, Bitext
 
     Bitext(beads=[Bead((0,), (0,), "铃\x07", "bell", 0.9, (), "9")]).to_jsonl(tmp_path / "c.jsonl")
     code, out, err = run(monkeypatch, capsys, "convert", tmp_path / "c.jsonl", tmp_path / "c.tmx")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from align.bitext import Bead, Bitext
-from align.errors import InputError, OutputExistsError, UsageError
-from align.exports import ExportWarning, import_review, read_bitext, write_bitext
-from align.exports.tmx import read_tmx, validate_tmx
+from align.core.bitext import Bead, Bitext
+from align.core.errors import InputError, OutputExistsError, UsageError
+from align.formats import ExportWarning, import_review, read_bitext, write_bitext
+from align.formats.tmx import read_tmx, validate_tmx
+
 from exports_sample import same_beads, sample_bitext
 
 

@@ -9,10 +9,10 @@ from html.parser import HTMLParser
 
 import pytest
 
-from align.bitext import Bead, Bitext
-from align.errors import OutputExistsError
-from align.exports.base import ExportWarning
-from align.exports.html import render_html, write_html
+from align.core.bitext import Bead, Bitext
+from align.core.errors import OutputExistsError
+from align.formats.base import ExportWarning
+from align.formats.html import render_html, write_html
 
 
 def _bitext() -> Bitext:

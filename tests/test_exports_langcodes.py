@@ -1,7 +1,7 @@
 import pytest
 
-from align.errors import UsageError
-from align.exports.langcodes import chinese_code, is_chinese, is_english, is_traditional, normalize_lang
+from align.core.errors import UsageError
+from align.formats.langcodes import chinese_code, is_chinese, is_english, is_traditional, normalize_lang
 
 
 @pytest.mark.parametrize(

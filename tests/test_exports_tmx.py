@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from align.bitext import Bead, Bitext
-from align.errors import InputError, OutputExistsError, UsageError
-from align.exports import ExportWarning, ReadWarning, convert, read_bitext, write_bitext
-from align.exports.tmx import TmxReader, dtd_path, read_tmx, validate_tmx, write_tmx
+from align.core.bitext import Bead, Bitext
+from align.core.errors import InputError, OutputExistsError, UsageError
+from align.formats import ExportWarning, ReadWarning, convert, read_bitext, write_bitext
+from align.formats.tmx import TmxReader, dtd_path, read_tmx, validate_tmx, write_tmx
+
 from exports_sample import same_beads, sample_bitext
 
 

@@ -3,7 +3,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from align.bitext import Bead, Bitext
+from align.core.bitext import Bead, Bitext
 from glossary import check, check_pair, load_default
 
 
@@ -88,7 +88,7 @@ def test_parallel_check_gives_the_same_findings(tb):
 
 
 def _bitext_file(tmp_path, suffix=".jsonl"):
-    from align.exports import write_bitext
+    from align.formats import write_bitext
 
     bitext = Bitext([
         Bead((0,), (0,), "我国产业互联网发展迅速", "China's industrial Internet is growing fast.", id="1"),

@@ -1,8 +1,7 @@
-from pathlib import Path
 
 import pytest
 
-from align.errors import InputError, OutputExistsError, UsageError
+from align.core.errors import InputError, OutputExistsError, UsageError
 from glossary import Concept, TermBase, load_default
 
 

@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from align import InputError, read_document
+
 from conftest import CORPUS
 
 TRADITIONAL = (CORPUS / "003_d1ca78e905d0fb4b.txt").read_text(encoding="utf-8")

@@ -8,9 +8,9 @@ import pytest
 from typer.testing import CliRunner
 
 from align import read_document
-from align.document import Document
-from align.errors import InputError, UsageError
-from align.mining import mine
+from align.aligner.mining import mine
+from align.core.document import Document
+from align.core.errors import InputError, UsageError
 
 ZH_SEED = "002_692b37b96702f906.txt"  # Ma Huateng in Southern Daily (zh web page)
 EN_SEED = "000_0b1bca0a7bab6d19.txt"  # Ma Huateng in People's Daily (en, machine-translated): another article

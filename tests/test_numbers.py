@@ -1,6 +1,6 @@
 import pytest
 
-from align.numbers import compare_numbers, extract_numbers, find_numbers, numbers_agree
+from align.core.numbers import compare_numbers, extract_numbers, find_numbers, numbers_agree
 
 
 @pytest.mark.parametrize(

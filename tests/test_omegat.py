@@ -13,7 +13,8 @@ import subprocess
 
 import pytest
 
-from align.exports import write_bitext
+from align.formats import write_bitext
+
 from exports_sample import sample_bitext
 
 OMEGAT = shutil.which("omegat")

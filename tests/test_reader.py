@@ -55,7 +55,7 @@ def test_directory_is_refused(tmp_path):
 def test_fast_path_of_simplification_agrees_with_opencc(shared_dir):
     from opencc import OpenCC
 
-    from align.normalize import to_simplified
+    from align.core.normalize import to_simplified
 
     converter = OpenCC("t2s")
     bible = (shared_dir / "benchmarks" / "bible" / "zh" / "001").read_text(encoding="utf-8").splitlines()[:3000]

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from align.errors import InputError
-from align.normalize import to_traditional
-from align.segment import sentences, split_sentences
-from align.segment import zh as zh_segmenter
+from align.core.errors import InputError
+from align.core.normalize import to_traditional
+from align.read.segment import sentences, split_sentences
+from align.read.segment import zh as zh_segmenter
 
 
 def zh(text: str) -> list[str]:

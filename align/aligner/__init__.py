@@ -24,16 +24,16 @@ from typing import Callable
 
 import numpy as np
 
-from ..bitext import Bitext
-from ..document import Document
-from ..errors import UsageError
-from ..pairing import check_document_pair
-from . import model as _model
-from .confidence import confidence_inputs, predict
-from .features import NAMES
-from .pipeline import Pair, Sides, prepare, reestimated, subset
-from .glossary_signal import shared_terms
-from .search import path_band
+from align.aligner import model as _model
+from align.aligner.confidence import confidence_inputs, predict
+from align.aligner.features import NAMES
+from align.aligner.glossary_signal import shared_terms
+from align.aligner.pairing import check_document_pair
+from align.aligner.pipeline import Pair, Sides, prepare, reestimated, subset
+from align.aligner.search import path_band
+from align.core.bitext import Bitext
+from align.core.document import Document
+from align.core.errors import UsageError
 
 __all__ = ["align", "AlignmentWarning", "ALIGNER_VERSION", "NOT_A_TRANSLATION"]
 
@@ -120,7 +120,7 @@ def _align(zh_doc, en_doc, *, fast, glossary, paragraphs, progress) -> Bitext:
     pairs, rows_all, scores_all, _ = _align_groups(sides, groups, weights, lambda k: report("aligning", k, len(groups)), earlier)
     rows = np.vstack(rows_all) if rows_all else np.zeros((0, len(NAMES)))
     scores = np.concatenate(scores_all) if scores_all else np.zeros(0)
-    from .contrast import contrast_features
+    from align.aligner.contrast import contrast_features
 
     contrast = contrast_features(dictionary_sides, pairs)
     distinct = contrast[:, 0 if mode == "embed" else 1]
@@ -197,7 +197,7 @@ def _groups(zh_doc: Document, en_doc: Document, sides: Sides, paragraphs) -> lis
         return whole  # one sentence per paragraph: paragraphs add nothing
     if not _contiguous(zp, len(zh_doc)) or not _contiguous(ep, len(en_doc)):
         return whole
-    from .paragraphs import align_paragraphs
+    from align.aligner.paragraphs import align_paragraphs
 
     found = align_paragraphs(sides.zh, sides.en, zp, ep, sides.zh_sums, sides.en_sums)
     if found is None:
@@ -225,7 +225,7 @@ def _reasons(zh_doc, en_doc, zi, ei, row) -> tuple[str, ...]:
         out.append("length")
     if len(zi) > 1 or len(ei) > 1:
         out.append("merge")
-    from ..numbers import extract_numbers
+    from align.core.numbers import extract_numbers
 
     zn = {v for v in extract_numbers(zh_doc.join(zi), "zh") if v != 1}
     if zn and zn & {v for v in extract_numbers(en_doc.join(ei), "en")}:
@@ -245,10 +245,10 @@ def _document_score(pairs, distinct: np.ndarray, sentences: int) -> float | None
 
 
 def _signature(mode: str, used_paragraphs: bool, glossary) -> dict[str, str]:
-    from .. import __version__
-    from .cedict import load_cedict
-    from .chinese import segmenter_name
-    from .embeddings import MODEL_NAME, model_version
+    from align.aligner.cedict import load_cedict
+    from align.aligner.chinese import segmenter_name
+    from align.aligner.embeddings import MODEL_NAME, model_version
+    from align.core.version import __version__
 
     signature = {
         "bitext": __version__,

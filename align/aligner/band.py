@@ -36,7 +36,7 @@ class Band:
         self.en_width = int(max(1, (last - self.en_base).max() + 1)) if m else 1
 
     @classmethod
-    def full(cls, n: int, m: int) -> "Band":
+    def full(cls, n: int, m: int) -> Band:
         return cls(n, m, np.zeros(n + 1, dtype=np.int64), m + 1)
 
     @property

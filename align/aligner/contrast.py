@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import embeddings
-from .pipeline import Sides
+from align.aligner import embeddings
+from align.aligner.pipeline import Sides
 
 SHIFTS = (-5, -3, -2, 2, 3, 5)
 NAMES = ("emb_contrast", "lex_contrast", "lex_pair")

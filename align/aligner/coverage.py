@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .band import MAX_SIDE, Band
-from .lexicon import EnTokens, ZhTokens
+from align.aligner.band import MAX_SIDE, Band
+from align.aligner.lexicon import EnTokens, ZhTokens
 
 
 class Coverage:

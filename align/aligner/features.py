@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .band import Band
-from .cues import dialogue_cues, quote_flags
-from .length import char_lengths
+from align.aligner.band import Band
+from align.aligner.cues import dialogue_cues, quote_flags
+from align.aligner.length import char_lengths
 
 BEAD_TYPES: tuple[tuple[int, int], ...] = (
     (1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1), (2, 3), (3, 2), (1, 0), (0, 1),

@@ -13,8 +13,8 @@ import re
 
 import numpy as np
 
-from ..normalize import matching_key
-from .lexicon import EnTokens, Vocabulary, ZhTokens
+from align.aligner.lexicon import EnTokens, Vocabulary, ZhTokens
+from align.core.normalize import matching_key
 
 
 def concept_patterns(glossary) -> list[tuple[str, list[str], re.Pattern | None]]:

@@ -8,17 +8,15 @@ side's tokens that find a translation in the other side's window.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
 
-from . import chinese, english
-from .cedict import Cedict
-from .names import en_name_keys, zh_name_keys
-from .numbers_signal import number_tokens
-
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+from align.aligner import chinese, english
+from align.aligner.cedict import Cedict
+from align.aligner.names import en_name_keys, zh_name_keys
+from align.aligner.numbers_signal import number_tokens
+from align.core.text import HAN
 
 
 @dataclass
@@ -61,7 +59,7 @@ def zh_tokens(texts: list[str], vocab: Vocabulary) -> ZhTokens:
         all_words.append(kept)
         token_words.append(owners)
         for word in chinese.words(text):
-            if not _HAN.search(word) or word in chinese.STOPWORDS:
+            if not HAN.search(word) or word in chinese.STOPWORDS:
                 continue
             kept.append(word)
             found = cedict.translations(word)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .features import NAMES
+from align.aligner.features import NAMES
 
 MODEL_PATH = Path(__file__).parent / "data" / "model.json"
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_HAN = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+from align.core.text import HAN_CLASS
+
+_HAN_NAME = re.compile(f"[{HAN_CLASS}]{{2,4}}")
 
 
 @lru_cache(maxsize=100_000)
 def zh_name_keys(word: str) -> list[str]:
-    if not _HAN.match(word):
+    if not _HAN_NAME.fullmatch(word):
         return []
     from pypinyin import lazy_pinyin
 

@@ -7,7 +7,7 @@ The value 1 is left out: 一 and "one"/"a" are everywhere.
 
 from __future__ import annotations
 
-from ..numbers import extract_numbers
+from align.core.numbers import extract_numbers
 
 
 def number_tokens(text: str, lang: str) -> list[str]:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import embeddings
-from .band import MAX_SIDE
-from .features import NAMES, SideData
-from .pipeline import Pair
+from align.aligner import embeddings
+from align.aligner.band import MAX_SIDE
+from align.aligner.features import NAMES, SideData
+from align.aligner.pipeline import Pair
 
 PARAGRAPH_WEIGHTS = {
     "cos": 4.0, "cos_min": 1.0, "len_abs": -3.0, "lex_zh": 1.5, "lex_en": 1.5, "lex_min": 0.5,

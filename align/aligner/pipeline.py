@@ -10,12 +10,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import embeddings
-from .band import MAX_SIDE, Band
-from .coverage import Coverage
-from .features import BEAD_TYPES, NAMES, PairSignals, SideData, bead_features, side_data
-from .lexicon import Vocabulary, en_tokens, zh_tokens
-from .search import anchor_band, best_path, monotone_chain
+from align.aligner import embeddings
+from align.aligner.band import MAX_SIDE, Band
+from align.aligner.coverage import Coverage
+from align.aligner.features import BEAD_TYPES, NAMES, PairSignals, SideData, bead_features, side_data
+from align.aligner.lexicon import Vocabulary, en_tokens, zh_tokens
+from align.aligner.search import anchor_band, best_path, monotone_chain
 
 FULL_GRID_CELLS = 30_000  # below this the band is the whole grid
 LENGTH_HALF_WIDTH = 40
@@ -35,14 +35,14 @@ class Sides:
 
 def prepare(zh_texts: list[str], en_texts: list[str], *, fast: bool, progress=None, glossary=None,
             zh_keys: list[str] | None = None, en_keys: list[str] | None = None) -> Sides:
-    from .cedict import load_cedict
+    from align.aligner.cedict import load_cedict
 
     vocab = Vocabulary(load_cedict())
     zt = zh_tokens(zh_texts, vocab)
     et = en_tokens(en_texts, vocab)
     if glossary is not None:
-        from ..normalize import matching_key
-        from .glossary_signal import add_terms
+        from align.aligner.glossary_signal import add_terms
+        from align.core.normalize import matching_key
 
         add_terms(zt, et, zh_keys or [matching_key(t, "zh") for t in zh_texts],
                   en_keys or [matching_key(t, "en") for t in en_texts], glossary, vocab)
@@ -80,7 +80,7 @@ def _cut(items, start, stop):
 
 def reestimated(sides: Sides, beads) -> Sides:
     """Sides whose lexicon is extended with translations learned from ``beads`` (a first pass)."""
-    from .reestimate import extend, learn_pairs
+    from align.aligner.reestimate import extend, learn_pairs
 
     if sides.zh.tokens is None or sides.vocab is None:
         return sides

@@ -8,18 +8,12 @@ from __future__ import annotations
 
 import sys
 
-from ..errors import BitextError
-from .app import app
-from . import documents, aligning, mining, exporting, scoring, build  # noqa: F401  (they register commands)
+from align.cli import aligning, build, documents, exporting, mining, scoring  # noqa: F401  (they register commands)
+from align.cli.app import app
+from align.cli.glossary import glossary_app
+from align.core.errors import BitextError
 
-
-def _attach_glossary() -> None:
-    from glossary.cli import glossary_app
-
-    app.add_typer(glossary_app, name="glossary")
-
-
-_attach_glossary()
+app.add_typer(glossary_app, name="glossary")
 
 
 def main() -> None:

@@ -9,8 +9,8 @@ from typing import Optional
 import typer
 from rich.table import Table
 
-from .app import app
-from .common import console, err_console, print_json, warn
+from align.cli.app import app
+from align.cli.common import console, err_console, print_json, warn
 
 
 @app.command("align")
@@ -42,14 +42,14 @@ def align_command(
       [bold]bitext align zh/001 en/001 --presplit -o 001.align[/bold]
       [bold]bitext align a.zh.txt a.en.txt -o a.xlsx --min-confidence 0.5 --fast[/bold]
     """
-    from ..aligner import AlignmentWarning, align, signature_string
-    from ..atomic import check_writable
-    from ..errors import UsageError
-    from ..reader import read_document
+    from align.aligner import AlignmentWarning, signature_string
+    from align.core.atomic import check_writable
+    from align.core.errors import UsageError
+    from align.read.reader import read_document
 
     if paragraphs not in ("auto", "yes", "no"):
         raise UsageError("--paragraphs takes auto, yes or no")
-    from ..exports import format_for
+    from align.formats import format_for
 
     out_format = format_for(output, fmt)
     if out_format != "moses":
@@ -67,7 +67,7 @@ def align_command(
         bitext.zh_lang = zh_lang
     if en_lang:
         bitext.en_lang = en_lang
-    from ..exports import write_bitext
+    from align.formats import write_bitext
 
     written = write_bitext(bitext, output, fmt=out_format, force=force, min_confidence=min_confidence)
     summary = _summary(bitext, output, written, signature_string(bitext.signature))
@@ -83,7 +83,7 @@ def align_command(
 
 
 def _run(zh_doc, en_doc, fast, glossary, paragraphs, quiet):
-    from ..aligner import align
+    from align.aligner import align
 
     if quiet:
         return align(zh_doc, en_doc, fast=fast, glossary=glossary, paragraphs=paragraphs)
@@ -137,7 +137,7 @@ def evaluate_command(
 
     Example: [bold]bitext evaluate --gold benchmarks/mac-dev/gold --auto out/[/bold]
     """
-    from ..evaluate import evaluate_dirs
+    from align.aligner.evaluate import evaluate_dirs
 
     result = evaluate_dirs(gold, auto)
     if json:

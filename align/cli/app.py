@@ -9,7 +9,7 @@ from __future__ import annotations
 import typer
 from typer.core import TyperGroup
 
-from ..errors import BitextError
+from align.core.errors import BitextError
 
 
 class _ErrorsAsExitCodes(TyperGroup):

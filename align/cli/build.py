@@ -9,8 +9,8 @@ import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from .app import app
-from .common import console, print_json
+from align.cli.app import app
+from align.cli.common import console, print_json
 
 
 @app.command()
@@ -34,7 +34,7 @@ def build(
 
     Example: [bold]bitext build[/bold]   or   [bold]bitext build --corpus my-corpus --exports out --json[/bold]
     """
-    from ..build import build as run_build
+    from align.job.build import build as run_build
 
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console, transient=True, disable=json) as progress:
         task = progress.add_task("starting", total=None)

@@ -8,8 +8,8 @@ from typing import Optional
 import typer
 from rich.table import Table
 
-from .app import app
-from .common import console, print_json, print_json_lines
+from align.cli.app import app
+from align.cli.common import console, print_json, print_json_lines
 
 LangOption = typer.Option(None, "--lang", "-l", help="zh or en; detected when omitted.")
 EncodingOption = typer.Option(None, "--encoding", help="Force an encoding (e.g. gb18030, big5); detected when omitted.")
@@ -18,7 +18,7 @@ KeepAllOption = typer.Option(False, "--keep-all", help="Turn cleaning off: keep 
 
 
 def _read(path: Path, lang, encoding, presplit, keep_all):
-    from ..reader import read_document
+    from align.read.reader import read_document
 
     return read_document(path, lang, presplit=presplit, clean=not keep_all, encoding=encoding)
 
@@ -36,7 +36,7 @@ def info(
 
     Example: [bold]bitext info corpus/003_d1ca78e905d0fb4b.txt[/bold]
     """
-    from ..summary import describe
+    from align.read.summary import describe
 
     summary = describe(_read(file, lang, encoding, presplit, keep_all))
     if json:
@@ -68,8 +68,8 @@ def clean(
       [bold]bitext clean page.html --text[/bold]
       [bold]bitext clean page.html -o page.clean.txt[/bold]
     """
-    from ..atomic import atomic_open
-    from ..summary import cleaned_text, removal_rows
+    from align.core.atomic import atomic_open
+    from align.read.summary import cleaned_text, removal_rows
 
     doc = _read(file, lang, encoding, False, keep_all)
     if output is not None:
@@ -108,7 +108,7 @@ def segment(
       [bold]bitext segment corpus/000_0b1bca0a7bab6d19.txt[/bold]
       [bold]bitext segment corpus/003_d1ca78e905d0fb4b.txt --json > 003.jsonl[/bold]
     """
-    from ..summary import sentence_rows
+    from align.read.summary import sentence_rows
 
     doc = _read(file, lang, encoding, presplit, keep_all)
     rows = sentence_rows(doc)

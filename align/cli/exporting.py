@@ -15,8 +15,8 @@ from typing import Iterator, Optional
 
 import typer
 
-from .app import app
-from .common import console, print_json, warn
+from align.cli.app import app
+from align.cli.common import console, print_json, warn
 
 MAX_SHOWN = 20
 
@@ -30,7 +30,7 @@ class ZhOutput(str, Enum):
 @contextlib.contextmanager
 def shown_warnings() -> Iterator[None]:
     """Print the library's warnings (export/read) the CLI way, even if the command fails."""
-    from ..exports import ExportWarning, ReadWarning
+    from align.formats import ExportWarning, ReadWarning
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ExportWarning)
@@ -87,7 +87,7 @@ def convert(
       [bold]bitext convert old-memory.tmx new.tmx[/bold]
         TMX 1.1, zh_CN/zh-CHS codes → strict TMX 1.4b with BCP-47 codes
     """
-    from ..exports import convert as convert_bitext
+    from align.formats import convert as convert_bitext
 
     options = {}
     if zh_lang is not None:
@@ -123,7 +123,7 @@ def import_review(
       [bold]bitext import review.xlsx -o reviewed.tmx[/bold]
       [bold]bitext import review.xlsx -o reviewed.jsonl --force[/bold]
     """
-    from ..exports import import_review as import_sheet
+    from align.formats import import_review as import_sheet
 
     options = {"zh_lang": zh_lang} if zh_lang is not None else {}
     with shown_warnings():

@@ -8,8 +8,8 @@ from typing import Optional
 import typer
 from rich.table import Table
 
-from .app import app
-from .common import console, err_console, print_json
+from align.cli.app import app
+from align.cli.common import console, err_console, print_json
 
 
 @app.command("mine")
@@ -39,9 +39,9 @@ def mine_command(
       [bold]bitext mine a.zh.txt b.en.txt -o pairs.tmx --threshold 0.9[/bold]
       [bold]bitext mine zh.txt en.txt --presplit --fast -o pairs.jsonl --json[/bold]
     """
-    from ..atomic import check_writable
-    from ..exports import format_for, write_bitext
-    from ..reader import read_document
+    from align.core.atomic import check_writable
+    from align.formats import format_for, write_bitext
+    from align.read.reader import read_document
 
     out_format = format_for(output, fmt)
     if out_format != "moses":
@@ -50,7 +50,7 @@ def mine_command(
     en_doc = read_document(en, "en", presplit=presplit, encoding=encoding)
     bitext = _run(zh_doc, en_doc, threshold, fast, quiet or json)
     written = write_bitext(bitext, output, fmt=out_format, force=force, min_confidence=None)
-    from ..aligner import signature_string
+    from align.aligner import signature_string
 
     known = [b.confidence for b in bitext.beads if b.confidence is not None]
     summary = {
@@ -74,7 +74,7 @@ def mine_command(
 
 
 def _run(zh_doc, en_doc, threshold, fast, quiet):
-    from ..mining import mine
+    from align.aligner.mining import mine
 
     if quiet:
         return mine(zh_doc, en_doc, threshold=threshold, fast=fast)

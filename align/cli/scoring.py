@@ -11,8 +11,8 @@ from typing import Optional
 
 import typer
 
-from .app import app
-from .common import console, err_console, print_json
+from align.cli.app import app
+from align.cli.common import console, err_console, print_json
 
 PROGRESS_FROM = 20000  # beads; smaller corpora score in a few seconds
 
@@ -158,12 +158,11 @@ def score(
     force: bool = typer.Option(False, "--force", help="Overwrite OUT.json if it exists."),
     limit: int = typer.Option(20, "--limit", min=1, help="Rows shown per table (the JSON has everything)."),
 ) -> None:
+    from align.core.atomic import atomic_open, check_writable
+    from align.formats import read_bitext
     from glossary import load_default
     from glossary.consistency import consistency
     from glossary.termbase import TermBase
-
-    from ..atomic import atomic_open, check_writable
-    from ..exports import read_bitext
 
     if output is not None:
         check_writable(output, force)

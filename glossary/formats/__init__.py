@@ -1,1 +1,1 @@
-"""Glossary file formats: each module has ``read(path) -> TermBase`` and ``write(termbase, path, force)``."""
+"""Glossary file formats: each module has ``read(path) -> list[Concept]`` and ``write(concepts, path, force, name)``."""

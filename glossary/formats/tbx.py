@@ -14,13 +14,13 @@ Parsing is safe: no network, no DTD loading, no entity expansion, no huge trees.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Sequence
 
 from lxml import etree
 
-from align.atomic import atomic_path
-from align.errors import InputError
-
-from ..termbase import Concept, TermBase
+from align.core.atomic import atomic_path
+from align.core.errors import InputError
+from glossary.concept import Concept
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 CASE_NOTE = "case: "
@@ -43,7 +43,7 @@ def _lang_kind(lang: str) -> str | None:
     return None
 
 
-def read(path: Path) -> TermBase:
+def read(path: Path) -> list[Concept]:
     try:
         tree = etree.parse(str(path), _parser())
     except etree.XMLSyntaxError as error:
@@ -99,7 +99,7 @@ def read(path: Path) -> TermBase:
             missing = "Chinese term" if not fields["zh"] else "approved English term"
             raise InputError(f"{path.name}: termEntry {fields['id'] or number} has no {missing}")
         concepts.append(Concept(**fields))
-    return TermBase(concepts)
+    return concepts
 
 
 def _sub(parent, tag: str, text: str | None = None, **attrs) -> etree._Element:
@@ -120,18 +120,18 @@ def _tig(lang_set, term: str, status: str | None = None, pos: str = "", term_typ
         _sub(tig, "termNote", status, type="administrativeStatus")
 
 
-def to_tree(termbase: TermBase) -> etree._ElementTree:
+def to_tree(concepts: Sequence[Concept], name: str = "") -> etree._ElementTree:
     root = etree.Element("martif", {"type": "TBX-Basic", XML_LANG: "zh-Hans"})
     header = _sub(root, "martifHeader")
     file_desc = _sub(header, "fileDesc")
     title = _sub(file_desc, "titleStmt")
-    _sub(title, "title", termbase.name or "bitext glossary")
+    _sub(title, "title", name or "bitext glossary")
     source_desc = _sub(file_desc, "sourceDesc")
     _sub(source_desc, "p", "Written by bitext")
     encoding = _sub(header, "encodingDesc")
     _sub(encoding, "p", "TBXBasicXCSV02.xcs", type="XCSURI")
     body = _sub(_sub(root, "text"), "body")
-    for concept in termbase:
+    for concept in concepts:
         entry = _sub(body, "termEntry", id=concept.id or "")
         if concept.domain:
             _sub(entry, "descrip", concept.domain, type="subjectField")
@@ -157,8 +157,8 @@ def to_tree(termbase: TermBase) -> etree._ElementTree:
     return etree.ElementTree(root)
 
 
-def write(termbase: TermBase, path: Path, force: bool = False) -> None:
-    tree = to_tree(termbase)
+def write(concepts: Sequence[Concept], path: Path, force: bool = False, name: str = "") -> None:
+    tree = to_tree(concepts, name)
     with atomic_path(path, force=force) as tmp:
         tree.write(str(tmp), xml_declaration=True, encoding="UTF-8", pretty_print=True,
                    doctype='<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">')

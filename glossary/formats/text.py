@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from align.errors import InputError
+from align.core.errors import InputError
 
 
 def read_text(path: Path) -> str:

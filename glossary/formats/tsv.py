@@ -10,11 +10,11 @@ reads as one concept per source term, repeated sources merging as synonyms.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Sequence
 
-from align.atomic import atomic_open
-from align.errors import InputError
-
-from ..termbase import COLUMNS, Concept, TermBase, join_cell, split_cell
+from align.core.atomic import atomic_open
+from align.core.errors import InputError
+from glossary.concept import COLUMNS, Concept, join_cell, split_cell
 
 HEADER_TAG = "# bitext glossary:"
 EXTRA = ("id", "also", "variants", "forbidden", "case", "pos", "domain", "origin", "traditional")
@@ -26,11 +26,11 @@ def _clean(value: str) -> str:
     return " ".join(value.split())
 
 
-def write(termbase: TermBase, path: Path, force: bool = False) -> None:
+def write(concepts: Sequence[Concept], path: Path, force: bool = False, name: str = "") -> None:
     with atomic_open(path, "w", force=force, newline="\n") as out:
         out.write(f"{HEADER_TAG} " + "\t".join(TSV_COLUMNS) + "\n")
         out.write("# OmegaT reads source, target and comment; the other columns are bitext's.\n")
-        for concept in termbase:
+        for concept in concepts:
             row = concept.to_row()
             extra = {
                 "id": concept.id,
@@ -49,8 +49,8 @@ def write(termbase: TermBase, path: Path, force: bool = False) -> None:
                 out.write("\t".join(_clean(v) for v in (form, concept.en[0], f"= {concept.zh[0]}", concept.id)) + "\n")
 
 
-def read(path: Path) -> TermBase:
-    from .text import read_text
+def read(path: Path) -> list[Concept]:
+    from glossary.formats.text import read_text
 
     text = read_text(path)
     header: tuple[str, ...] | None = None
@@ -94,4 +94,4 @@ def read(path: Path) -> TermBase:
             "case": row.get("case") or "auto",
         }
         concepts.append(Concept.from_row({k: v for k, v in fields.items() if k in COLUMNS}, f"{path.name} line {group['line']}"))
-    return TermBase(concepts)
+    return concepts

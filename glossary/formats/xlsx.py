@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
+from typing import Sequence
 
-from align.atomic import atomic_path
-from align.errors import InputError
+from align.core.atomic import atomic_path
+from align.core.errors import InputError
+from glossary.concept import COLUMNS, Concept
+from glossary.formats.csv import rows_to_concepts
 
-from ..termbase import COLUMNS, TermBase
-from .csv import rows_to_termbase
 
-
-def read(path: Path) -> TermBase:
+def read(path: Path) -> list[Concept]:
     from openpyxl import load_workbook
 
     try:
@@ -26,12 +26,12 @@ def read(path: Path) -> TermBase:
         if header is None:
             raise InputError(f"{path.name}: the first sheet is empty")
         header = ["" if h is None else str(h) for h in header]
-        return rows_to_termbase(header, ((n, ["" if c is None else str(c) for c in r]) for n, r in enumerate(rows, start=2)), path.name)
+        return rows_to_concepts(header, ((n, ["" if c is None else str(c) for c in r]) for n, r in enumerate(rows, start=2)), path.name)
     finally:
         book.close()
 
 
-def write(termbase: TermBase, path: Path, force: bool = False) -> None:
+def write(concepts: Sequence[Concept], path: Path, force: bool = False, name: str = "") -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -41,7 +41,7 @@ def write(termbase: TermBase, path: Path, force: bool = False) -> None:
     sheet.append(list(COLUMNS))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for concept in termbase:
+    for concept in concepts:
         row = concept.to_row()
         sheet.append([row[c] for c in COLUMNS])
     sheet.freeze_panes = "A2"

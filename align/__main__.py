@@ -1,0 +1,5 @@
+"""``python -m align``: the ``bitext`` command."""
+
+from align.cli import main
+
+main()

@@ -1,0 +1,108 @@
+"""The registry of bitext file formats, and the calls that pick one: by name or by extension.
+
+>>> from align.formats import write_bitext, read_bitext
+>>> write_bitext(bt, "exports/x.tmx", min_confidence=0.5)     # format from the extension
+>>> write_bitext(bt, "exports/x", fmt="moses")                 # exports/x.zh + exports/x.en
+>>> bt2 = read_bitext("exports/x.tmx")                         # same beads, ids, confidence
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from align.core.atomic import check_writable
+from align.core.bitext import Bitext
+from align.core.errors import UsageError
+from align.formats.base import BitextFormat, prepared
+
+_FORMATS: dict[str, BitextFormat] = {}
+
+
+def register(cls: type[BitextFormat]) -> type[BitextFormat]:
+    """Class decorator: make a format available by name and by its extensions."""
+    instance = cls()
+    _FORMATS[instance.name] = instance
+    return cls
+
+
+def names(readable: bool = False) -> tuple[str, ...]:
+    return tuple(name for name, f in _FORMATS.items() if f.readable or not readable)
+
+
+def get_format(name: str) -> BitextFormat:
+    return _FORMATS[name]
+
+
+def format_for(path: str | os.PathLike, fmt: str | None = None, readable: bool = False) -> str:
+    """The format named by ``fmt`` or by the file's extension."""
+    choices = names(readable)
+    if fmt:
+        fmt = fmt.lower().lstrip(".")
+        if fmt not in choices:
+            raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(choices)}")
+        return fmt
+    suffix = Path(path).suffix.lower()
+    for name in choices:
+        if suffix in _FORMATS[name].extensions:
+            return name
+    known = ", ".join(sorted(ext for name in choices for ext in _FORMATS[name].extensions))
+    raise UsageError(f"cannot tell the format of {path} from its extension ({known}); give --format (e.g. --format moses)")
+
+
+def write_bitext(
+    bitext: Bitext,
+    path: str | os.PathLike,
+    fmt: str | None = None,
+    force: bool = False,
+    min_confidence: float | None = None,
+    zh_output: str = "original",
+    **options: Any,
+) -> int:
+    """Write ``bitext`` to ``path`` in ``fmt`` (default: from the extension); returns the units written.
+
+    Options by format: ``zh_lang``/``en_lang`` (BCP-47 codes, any format that
+    records languages; TMX default ``zh-CN``), ``segtype`` (TMX), ``bom`` (TSV/CSV),
+    ``bands`` (XLSX and HTML colour thresholds).
+    """
+    from align.core.version import __version__
+
+    name = format_for(path, fmt)
+    zh_lang = options.pop("zh_lang", None)
+    view = prepared(bitext, min_confidence, zh_output, zh_lang)
+    export = {
+        "format": name,
+        "zh-output": zh_output,
+        "min-confidence": "none" if min_confidence is None else repr(float(min_confidence)),
+        "bitext": __version__,
+    }
+    return _FORMATS[name].write(view, path, force, export=export, **options)
+
+
+def read_bitext(path: str | os.PathLike, fmt: str | None = None, **options: Any) -> Bitext:
+    """Read a Bitext from any readable format (TMX, TSV, CSV, XLSX review sheet, JSONL, Moses, .align)."""
+    return _FORMATS[format_for(path, fmt, readable=True)].read(path, **options)
+
+
+def check_targets(target: str | os.PathLike, fmt: str, force: bool) -> None:
+    """Refuse an existing output before spending time reading or aligning."""
+    for path in _FORMATS[fmt].targets(target):
+        check_writable(path, force)
+
+
+def convert(
+    source: str | os.PathLike,
+    target: str | os.PathLike,
+    fmt: str | None = None,
+    source_fmt: str | None = None,
+    force: bool = False,
+    min_confidence: float | None = None,
+    zh_output: str = "original",
+    **options: Any,
+) -> int:
+    """Read ``source`` and write it as ``target``; nothing is written if reading fails."""
+    target_fmt = format_for(target, fmt)  # a bad target name fails before the read
+    check_targets(target, target_fmt, force)
+    bitext = read_bitext(source, source_fmt)
+    return write_bitext(bitext, target, target_fmt, force, min_confidence, zh_output, **options)

@@ -1,0 +1,246 @@
+"""The main job: process every document in a corpus folder into an exports folder.
+
+``build()`` reads the manifest, cleans and segments every document, aligns the
+pairs that are translations, mines the pairs that are only comparable, checks
+the English against the glossary, and writes a report. It is safe to re-run:
+it overwrites only files it wrote itself and nobody changed since (a ledger of
+their hashes sits in the exports folder); anything else needs ``force``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from align.core.errors import OutputExistsError
+from align.job.corpus import CorpusEntry, read_manifest
+
+LEDGER = ".bitext-build.json"
+MINING_THRESHOLD = 0.5
+
+
+@dataclass
+class BuildReport:
+    documents: list[dict[str, Any]] = field(default_factory=list)
+    pairs: list[dict[str, Any]] = field(default_factory=list)
+    glossary: list[dict[str, Any]] = field(default_factory=list)
+    consistency: dict[str, Any] = field(default_factory=dict)
+    outputs: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "documents": self.documents,
+            "pairs": self.pairs,
+            "glossary": self.glossary,
+            "consistency": self.consistency,
+            "outputs": self.outputs,
+            "seconds": round(self.seconds, 2),
+        }
+
+
+class _Outputs:
+    """Writes into the exports folder, refusing to clobber files it did not write."""
+
+    def __init__(self, folder: Path, force: bool):
+        self.folder = folder
+        self.force = force
+        self.ledger_path = folder / LEDGER
+        self.ledger: dict[str, str] = {}
+        if self.ledger_path.is_file():
+            try:
+                self.ledger = json.loads(self.ledger_path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                self.ledger = {}
+        self.written: list[str] = []
+
+    def write(self, relative: str, writer: Callable[[Path], None]) -> Path:
+        """Call ``writer(path)``, which must write ``path`` atomically with force=True semantics."""
+        target = self.folder / relative
+        if target.exists() and not self.force:
+            recorded = self.ledger.get(relative)
+            if recorded is None or recorded != _sha256(target):
+                raise OutputExistsError(
+                    f"{target} exists and was not written by a previous build (or was edited since); use --force"
+                )
+        target.parent.mkdir(parents=True, exist_ok=True)
+        writer(target)
+        self.ledger[relative] = _sha256(target)
+        self.written.append(relative)
+        return target
+
+    def save_ledger(self) -> None:
+        from align.core.atomic import atomic_open
+
+        with atomic_open(self.ledger_path, "w", force=True) as handle:
+            json.dump(self.ledger, handle, ensure_ascii=False, indent=1, sort_keys=True)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def build(
+    corpus_dir: str | Path = "corpus",
+    exports_dir: str | Path = "exports",
+    *,
+    force: bool = False,
+    glossary_path: str | Path | None = None,
+    fast: bool = False,
+    progress: Callable[[str], None] | None = None,
+) -> BuildReport:
+    """Process ``corpus_dir`` (see ``corpus/manifest.csv``) into ``exports_dir``."""
+    started = time.perf_counter()
+    step = progress or (lambda message: None)
+    entries = read_manifest(corpus_dir)
+    outputs = _Outputs(Path(exports_dir), force)
+    report = BuildReport()
+    documents = {}
+    for entry in entries:
+        step(f"reading {entry.name}")
+        documents[entry.name] = doc = _read(entry)
+        outputs.write(f"segmented/{entry.path.stem}.jsonl", lambda path, d=doc: _write_segments(d, path))
+        report.documents.append(_document_row(entry, doc))
+    termbase = _termbase(glossary_path)
+    bitexts = []
+    for zh_entry, en_entry, relation in _pairs(entries):
+        step(f"aligning {zh_entry.name} ↔ {en_entry.name} ({relation})")
+        row, bitext = _align_pair(documents[zh_entry.name], documents[en_entry.name], relation, outputs, fast)
+        report.pairs.append(row)
+        bitexts.append(bitext)
+    step("checking the English against the glossary")
+    report.glossary = _scan_glossary(entries, documents, outputs, termbase)
+    if bitexts:
+        step("scoring term consistency across the aligned pairs")
+        report.consistency = _consistency(bitexts, termbase, outputs)
+    report.seconds = time.perf_counter() - started
+    outputs.write("report.json", lambda path: _write_json(report.to_dict(), path))
+    report.outputs = list(outputs.written)
+    outputs.save_ledger()
+    return report
+
+
+def _read(entry: CorpusEntry):
+    from align.read.reader import read_document
+
+    return read_document(entry.path, entry.lang)
+
+
+def _document_row(entry: CorpusEntry, doc) -> dict[str, Any]:
+    from align.read.summary import describe
+
+    row = describe(doc)
+    row["file"] = entry.name
+    row["removed"] = sum(row["removed"].values())
+    row["manifest_script"] = entry.script
+    return row
+
+
+def _write_segments(doc, path: Path) -> None:
+    from align.core.atomic import atomic_open
+    from align.read.summary import sentence_rows
+
+    with atomic_open(path, "w", force=True) as handle:
+        for row in sentence_rows(doc):
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def _write_json(obj: Any, path: Path) -> None:
+    from align.core.atomic import atomic_open
+
+    with atomic_open(path, "w", force=True) as handle:
+        json.dump(obj, handle, ensure_ascii=False, indent=2)
+        handle.write("\n")
+
+
+def _pairs(entries: list[CorpusEntry]) -> list[tuple[CorpusEntry, CorpusEntry, str]]:
+    """Each related zh/en pair once, Chinese first."""
+    by_name = {e.name: e for e in entries}
+    seen: set[tuple[str, str]] = set()
+    pairs = []
+    for entry in entries:
+        for other_name in entry.related_to:
+            other = by_name[other_name]
+            if {entry.lang, other.lang} != {"zh", "en"}:
+                continue
+            zh, en = (entry, other) if entry.lang == "zh" else (other, entry)
+            if (zh.name, en.name) in seen:
+                continue
+            seen.add((zh.name, en.name))
+            relation = "translation" if "translation" in (entry.relation, other.relation) else "comparable"
+            pairs.append((zh, en, relation))
+    return pairs
+
+
+def _align_pair(zh_doc, en_doc, relation: str, outputs: _Outputs, fast: bool):
+    """Align a translation pair; mine the corresponding sentences of a comparable pair."""
+    from align.formats import write_bitext
+
+    if relation == "translation":
+        from align.aligner import align
+
+        bitext = align(zh_doc, en_doc, fast=fast)
+        kept, folder = bitext, "aligned"
+    else:
+        from align.aligner.mining import mine
+
+        bitext = mine(zh_doc, en_doc, threshold=MINING_THRESHOLD, fast=fast)
+        kept, folder = bitext, "mined"
+    stem = f"{Path(zh_doc.name).stem}__{Path(en_doc.name).stem}"
+    for extension in ("tmx", "xlsx", "jsonl", "html"):
+        outputs.write(f"{folder}/{stem}.{extension}", lambda path, ext=extension: write_bitext(kept, path, force=True))
+    row = {
+        "zh": zh_doc.name,
+        "en": en_doc.name,
+        "relation": relation,
+        "document_score": bitext.document_score,
+        "beads": len(bitext),
+        "confident": sum(1 for b in kept if (b.confidence or 0) >= 0.9),
+    }
+    return row, kept
+
+
+def _termbase(glossary_path):
+    from glossary import TermBase, load_default
+
+    return TermBase.read(glossary_path) if glossary_path else load_default()
+
+
+def _consistency(bitexts, termbase, outputs: _Outputs) -> dict[str, Any]:
+    from glossary.consistency import consistency
+
+    labels = [f"{Path(b.zh_name).stem}__{Path(b.en_name).stem}" for b in bitexts]
+    summary = consistency(bitexts, termbase, labels=labels).to_dict()
+    outputs.write("consistency.json", lambda path: _write_json(summary, path))
+    return summary.get("summary", {})
+
+
+def _scan_glossary(entries, documents, outputs: _Outputs, termbase) -> list[dict[str, Any]]:
+    from glossary import scan
+
+    rows: list[dict[str, Any]] = []
+    for entry in entries:
+        if entry.lang != "en":
+            continue
+        for finding in scan(documents[entry.name], termbase):
+            row = finding.to_dict() if hasattr(finding, "to_dict") else dict(vars(finding))
+            row["file"] = entry.name
+            rows.append(row)
+    outputs.write("glossary/scan.jsonl", lambda path: _write_jsonl(rows, path))
+    return rows
+
+
+def _write_jsonl(rows: list[dict[str, Any]], path: Path) -> None:
+    from align.core.atomic import atomic_open
+
+    with atomic_open(path, "w", force=True) as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")

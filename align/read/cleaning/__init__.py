@@ -1,0 +1,32 @@
+"""Conservative, visible cleaning: what web pages wrap around an article.
+
+``clean_text`` never changes the text; it returns the spans to leave out, each
+with the rule that chose it, so ``bitext clean`` can show every removal and
+``--keep-all`` can turn them off. Rules are small and named (see ``web.py``
+and ``pinyin.py``); a rule that is unsure keeps the text.
+"""
+
+from __future__ import annotations
+
+from align.core.document import Removal
+from align.read.cleaning.pinyin import pinyin_annotations
+from align.read.cleaning.web import web_boilerplate
+
+
+def clean_text(text: str, lang: str) -> list[Removal]:
+    found = web_boilerplate(text, lang)
+    if lang == "zh":
+        found += pinyin_annotations(text)
+    return _without_overlaps(found)
+
+
+def _without_overlaps(removals: list[Removal]) -> list[Removal]:
+    """Sorted removals, dropping any that lie inside one already kept."""
+    kept: list[Removal] = []
+    for removal in sorted(removals, key=lambda r: (r.start, -(r.end - r.start))):
+        if kept and removal.start < kept[-1].end:
+            if removal.end <= kept[-1].end:
+                continue
+            removal = Removal(kept[-1].end, removal.end, removal.rule, removal.text[kept[-1].end - removal.start :])
+        kept.append(removal)
+    return kept

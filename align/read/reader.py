@@ -1,0 +1,171 @@
+"""read_document: path or string → cleaned, segmented Document with spans into the original."""
+
+from __future__ import annotations
+
+import bisect
+import os
+import re
+from pathlib import Path
+
+from align.core.document import Document, Paragraph, Removal, Sentence
+from align.core.errors import InputError
+from align.core.normalize import matching_key
+from align.read.intake.encoding import decode_bytes
+from align.read.intake.language import detect_language, detect_script
+
+MAX_BYTES = 512 * 1024 * 1024  # refuse rather than exhaust memory
+
+
+def read_document(
+    source: str | os.PathLike | bytes,
+    lang: str | None = None,
+    *,
+    presplit: bool = False,
+    clean: bool = True,
+    encoding: str | None = None,
+    html: bool | None = None,
+) -> Document:
+    """Read a document from a path, raw bytes or a string.
+
+    ``presplit=True`` reads one sentence per line (the benchmark format): line
+    numbers become sentence ids, blank lines are empty sentences kept in place,
+    no cleaning is done. Otherwise text is cleaned (see ``align.cleaning``;
+    ``clean=False`` keeps everything) and split into paragraphs and sentences.
+    ``html`` forces or forbids HTML parsing; by default it is sniffed.
+    """
+    text, used_encoding, name = _load(source, encoding)
+    if html is None:
+        html = _looks_html(text, name)
+    if html and not presplit:
+        from align.read.intake.html import html_to_text
+
+        text = html_to_text(text)
+    detected = detect_language(text)
+    if lang is None:
+        if detected is None:
+            raise InputError(f"{name or '<string>'}: no Chinese or English text found")
+        lang = detected
+    if lang not in ("zh", "en"):
+        raise InputError(f"unsupported language {lang!r}: bitext reads zh and en")
+    script = detect_script(text, lang)
+    if presplit:
+        doc = _presplit(text, lang, script)
+    else:
+        doc = _segmented(text, lang, script, clean)
+    doc.encoding = used_encoding
+    doc.source = name
+    doc.format = "presplit" if presplit else ("html" if html else "text")
+    return doc
+
+
+def _load(source: str | os.PathLike | bytes, encoding: str | None) -> tuple[str, str | None, str | None]:
+    if isinstance(source, bytes):
+        text, used = decode_bytes(source, "<bytes>", encoding)
+        return text, used, None
+    if isinstance(source, os.PathLike) or (isinstance(source, str) and "\n" not in source and len(source) < 4096 and Path(source).is_file()):
+        path = Path(source)
+        if path.is_dir():
+            raise InputError(f"{path}: is a directory, not a document")
+        try:
+            size = path.stat().st_size
+        except OSError as error:
+            raise InputError(f"{path}: cannot read: {error.strerror}") from None
+        if size > MAX_BYTES:
+            raise InputError(f"{path}: {size / 2**20:.0f} MB is over the {MAX_BYTES / 2**20:.0f} MB limit for one document; split it")
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise InputError(f"{path}: cannot read: {error.strerror}") from None
+        text, used = decode_bytes(data, str(path), encoding)
+        return text, used, str(path)
+    if isinstance(source, str):
+        if _looks_like_a_path(source):
+            raise InputError(f"{source}: file not found")
+        if not source.strip():
+            raise InputError("<string>: text is empty")
+        return source, None, None
+    raise InputError(f"cannot read a document from {type(source).__name__}")
+
+
+def _looks_like_a_path(text: str) -> bool:
+    """A one-line string naming a file (``notes.txt``, ``a/b``) is a missing path, not a document."""
+    return "\n" not in text and len(text) < 1024 and bool(re.fullmatch(r"[\w./\\:~-]+\.[A-Za-z0-9]{1,5}|[\w.~-]*[/\\][\w./\\ -]+", text))
+
+
+def _looks_html(text: str, name: str | None) -> bool:
+    if name and name.lower().endswith((".html", ".htm", ".xhtml")):
+        return True
+    head = text[:2000].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
+
+
+def _presplit(text: str, lang: str, script: str) -> Document:
+    sentences: list[Sentence] = []
+    paragraphs: list[Paragraph] = []
+    position = 0
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()  # the final newline ends the last line, it does not start a new one
+    for number, line in enumerate(lines):
+        body = line[:-1] if line.endswith("\r") else line
+        start = position + (1 if body.startswith("\ufeff") else 0)
+        stripped = body.lstrip("\ufeff")
+        sentences.append(Sentence(number, 0, start, start + len(stripped), stripped, matching_key(stripped, lang)))
+        position += len(line) + 1
+    # One-sentence-per-line files carry no paragraphing; Document.regroup adds it
+    # when the caller knows it (e.g. Bible chapters from the .verse files).
+    if sentences:
+        paragraphs.append(Paragraph(0, 0, len(text), tuple(range(len(sentences)))))
+    return Document(original=text, lang=lang, script=script, paragraphs=paragraphs, sentences=sentences)
+
+
+def _segmented(text: str, lang: str, script: str, clean: bool) -> Document:
+    from align.read.cleaning import clean_text
+    from align.read.paragraphs import split_paragraphs
+    from align.read.segment import split_sentences
+
+    removals: list[Removal] = clean_text(text, lang) if clean else []
+    removal_starts = [r.start for r in removals]  # clean_text returns them sorted, without overlaps
+    paragraphs: list[Paragraph] = []
+    sentences: list[Sentence] = []
+    for p_start, p_end in split_paragraphs(text, removals):
+        first = max(bisect.bisect_right(removal_starts, p_start) - 1, 0)
+        last = bisect.bisect_left(removal_starts, p_end)
+        kept = _kept_text(text, p_start, p_end, removals[first:last])
+        spans = split_sentences(kept.text, lang)
+        ids = []
+        for s_start, s_end in spans:
+            o_start, o_end = kept.to_original(s_start, s_end)
+            sentence_text = kept.text[s_start:s_end]
+            ids.append(len(sentences))
+            sentences.append(Sentence(len(sentences), len(paragraphs), o_start, o_end, sentence_text, matching_key(sentence_text, lang)))
+        if ids:
+            paragraphs.append(Paragraph(len(paragraphs), p_start, p_end, tuple(ids)))
+    return Document(original=text, lang=lang, script=script, paragraphs=paragraphs, sentences=sentences, removals=removals)
+
+
+class _Kept:
+    """A paragraph's text with removals cut out, and a map back to original offsets."""
+
+    def __init__(self, text: str, offsets: list[int]):
+        self.text = text
+        self.offsets = offsets  # offsets[i] = original position of text[i]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def _kept_text(text: str, start: int, end: int, removals: list[Removal]) -> _Kept:
+    inside = [r for r in removals if r.end > start and r.start < end]
+    chars: list[str] = []
+    offsets: list[int] = []
+    position = start
+    for removal in sorted(inside, key=lambda r: r.start):
+        if removal.start > position:
+            chars.append(text[position : removal.start])
+            offsets.extend(range(position, removal.start))
+        position = max(position, removal.end)
+    if position < end:
+        chars.append(text[position:end])
+        offsets.extend(range(position, end))
+    return _Kept("".join(chars), offsets)

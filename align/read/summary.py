@@ -1,0 +1,51 @@
+"""Plain views of a Document for people and pipelines: a summary and the cleaned text."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from align.core.document import Document, Removal
+
+
+def line_of(text: str, offset: int) -> int:
+    """1-based line number of a character offset."""
+    return text.count("\n", 0, offset) + 1
+
+
+def describe(doc: Document) -> dict[str, Any]:
+    """What ``bitext info`` shows: encoding, language, script, counts, removals by rule."""
+    return {
+        "file": doc.source or "<string>",
+        "encoding": doc.encoding or "str",
+        "format": doc.format,
+        "language": doc.lang,
+        "script": doc.script,
+        "characters": len(doc.original),
+        "paragraphs": len(doc.paragraphs),
+        "sentences": len(doc.sentences),
+        "kept_characters": sum(len(s.text) for s in doc.sentences),
+        "removed": dict(Counter(r.rule for r in doc.removals)),
+    }
+
+
+def removal_rows(doc: Document) -> list[dict[str, Any]]:
+    return [
+        {"line": line_of(doc.original, r.start), "start": r.start, "end": r.end, "rule": r.rule, "text": r.text}
+        for r in doc.removals
+    ]
+
+
+def cleaned_text(doc: Document) -> str:
+    """The kept text, one paragraph per block, original characters."""
+    return "\n\n".join(doc.paragraph_text(p) for p in doc.paragraphs) + "\n"
+
+
+def sentence_rows(doc: Document) -> list[dict[str, Any]]:
+    return [
+        {"id": s.id, "paragraph": s.paragraph, "start": s.start, "end": s.end, "text": s.text, "key": s.key}
+        for s in doc.sentences
+    ]
+
+
+__all__ = ["describe", "removal_rows", "cleaned_text", "sentence_rows", "line_of", "Removal"]
