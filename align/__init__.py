@@ -10,7 +10,7 @@ layer, and no module of the project imports it (see docs/architecture.md).
 
 from __future__ import annotations
 
-import align.formats  # noqa: F401  (registers the file formats Bitext.read/write use)
+from align import formats as _formats  # noqa: F401  (registers the file formats Bitext.read/write use)
 from align.core.bitext import Bead, Bitext
 from align.core.document import Document, Paragraph, Removal, Sentence
 from align.core.errors import BitextError, InputError, OutputExistsError, UsageError
