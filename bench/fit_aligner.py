@@ -27,14 +27,14 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from align.aligner.band import Band  # noqa: E402
 from align.aligner.confidence import confidence_inputs, fit_logistic, predict  # noqa: E402
 from align.aligner.contrast import contrast_features  # noqa: E402
 from align.aligner.evaluate import read_align, score  # noqa: E402
 from align.aligner.features import BEAD_TYPES, NAMES  # noqa: E402
 from align.aligner.model import DEFAULT_WEIGHTS, MODEL_PATH  # noqa: E402
 from align.aligner.pipeline import Pair, prepare, reestimated, weigh  # noqa: E402
-from align.aligner.search import best_path  # noqa: E402
+from align.aligner.search.band import Band  # noqa: E402
+from align.aligner.search.path import best_path  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "benchmarks" / "mac-dev"
 CHAPTERS = ["001", "002", "003", "004", "005", "006"]

@@ -16,6 +16,7 @@ from align.core.errors import InputError, UsageError
 from glossary.concept import COLUMNS, Concept
 from glossary.formats import csv as csv_format
 from glossary.formats import tbx, tsv, xlsx
+from glossary.match_en import FORBIDDEN
 
 _FORMATS = {".tsv": "tsv", ".txt": "tsv", ".utf8": "tsv", ".tab": "tsv", ".csv": "csv", ".xlsx": "xlsx", ".tbx": "tbx"}
 
@@ -141,6 +142,17 @@ class TermBase:
         state["_zh_matcher"] = None  # automata are rebuilt in each worker process
         state["_en_matcher"] = None
         return state
+
+    # ------------------------------------------------------------ the aligner's term source (align.core.terms)
+    def zh_concepts(self, text: str) -> set[int]:
+        """Concepts whose Chinese form occurs in ``text``: longest match, so 互联网 does not fire inside 产业互联网."""
+        return self.zh_matcher.concepts_in(text) if len(self) else set()
+
+    def en_concepts(self, text: str) -> set[int]:
+        """Concepts whose approved rendering or allowed variant occurs in ``text`` (forbidden ones do not count)."""
+        if not len(self) or not text.strip():
+            return set()
+        return {match.concept for match in self.en_matcher.find(text) if match.kind != FORBIDDEN}
 
     # ------------------------------------------------------------ identity
     @property

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from align import read_document
-from align.aligner import NOT_A_TRANSLATION, align
+from align.aligner import AlignSettings, align
 from align.aligner.evaluate import read_align, score
 
 
@@ -43,8 +43,8 @@ def test_embeddings_mode_and_confidence(shared_dir):
     test = [(b.zh_ids, b.en_ids) for b in bitext.beads]
     s = score([gold], [test])
     assert s["strict"]["f1"] >= 0.85
-    assert "use-m3" in bitext.signature
-    assert bitext.document_score >= NOT_A_TRANSLATION["embed"]
+    assert bitext.signature["mode"] == "embed" and bitext.signature["embedding"].startswith("use-m3-")
+    assert bitext.document_score >= AlignSettings().document_threshold
     gold_set = set(gold)
     confident = [b for b in bitext.beads if b.confidence >= 0.9]
     assert confident, "a clean literary chapter has confident beads"

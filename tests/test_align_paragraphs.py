@@ -20,7 +20,7 @@ def test_paragraph_groups_are_respected():
     labels = [1, 1, 1, 2, 2, 2, 3, 3, 3]
     zh, en = _docs(labels, labels)
     bitext = align(zh, en, fast=True)
-    assert bitext.signature["paragraphs"] == "yes"
+    assert bitext.details["paragraphs-used"] == "yes"
     for bead in bitext.beads:
         assert len({labels[i] for i in bead.zh_ids} | {labels[j] for j in bead.en_ids}) == 1
     assert [(b.zh_ids, b.en_ids) for b in bitext.beads] == [((i,), (i,)) for i in range(9)]
@@ -35,4 +35,5 @@ def test_merged_paragraphs_on_one_side_still_align():
 def test_paragraphs_off_gives_the_same_beads_here():
     labels = [1, 1, 1, 2, 2, 2, 3, 3, 3]
     zh, en = _docs(labels, labels)
-    assert align(zh, en, fast=True, paragraphs=False).signature["paragraphs"] == "no"
+    bitext = align(zh, en, fast=True, paragraphs=False)
+    assert bitext.signature["paragraphs"] == "no" and bitext.details["paragraphs-used"] == "no"

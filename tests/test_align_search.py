@@ -6,9 +6,9 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from align.aligner.band import Band
-from align.aligner.features import BEAD_TYPES
-from align.aligner.search import anchor_band, best_path, monotone_chain
+from align.aligner.search.band import Band
+from align.aligner.search.path import anchor_band, best_path, monotone_chain
+from align.aligner.settings import BEAD_TYPES
 
 
 def _check_cover(path, n, m):

@@ -6,11 +6,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from align.aligner.cedict import load_cedict
-from align.aligner.english import content_lemmas
-from align.aligner.lexicon import Vocabulary, en_tokens, zh_tokens
-from align.aligner.names import zh_name_keys
-from align.aligner.reestimate import extend, learn_pairs
+from align.aligner.lexicon.reestimate import extend, learn_pairs
+from align.aligner.lexicon.tokens import Vocabulary, en_tokens, zh_tokens
+from align.aligner.resources.cedict import load_cedict
+from align.aligner.resources.english import content_lemmas
+from align.aligner.resources.names import zh_name_keys
 
 
 def _lemmas(word):
@@ -62,7 +62,7 @@ def test_reestimation_learns_a_name_the_dictionary_lacks():
 
 @pytest.fixture(scope="session")
 def use_model():
-    from align.aligner import embeddings
+    from align.aligner.resources import embeddings
 
     embeddings._backend()
     return embeddings
@@ -93,11 +93,25 @@ def test_glossary_terms_count_as_matches():
     bitext = align(zh, en, fast=True, glossary=termbase)
     assert "glossary" in bitext.beads[0].reasons
     assert "glossary" not in bitext.beads[1].reasons
-    assert bitext.signature["glossary"] == "test:1"
+    assert bitext.signature["glossary"] == "test" and bitext.signature["glossary.concepts"] == "1"
+
+
+def test_glossary_signal_keeps_only_the_longest_term():
+    """互联网 inside 产业互联网 is not the concept 互联网: the aligner matches terms as the glossary checks do."""
+    from align import read_document
+    from align.aligner import align
+    from glossary import Concept, TermBase
+
+    termbase = TermBase([Concept(zh=("产业互联网",), en=("industrial Internet",)), Concept(zh=("互联网",), en=("Internet",))], name="t")
+    assert termbase.zh_concepts("产业互联网正在改变制造业。") == {0}
+    zh = read_document("产业互联网正在改变制造业。\n天气很好。\n", "zh", presplit=True)
+    en = read_document("The weather is fine.\nThe Internet is changing manufacturing.\n", "en", presplit=True)
+    bitext = align(zh, en, fast=True, glossary=termbase)
+    assert all("glossary" not in bead.reasons for bead in bitext.beads)
 
 
 def test_dialogue_cues_find_speech_boundaries_not_apostrophes_or_quoted_terms():
-    from align.aligner.cues import CUE_COLUMNS, dialogue_cues
+    from align.aligner.signals.dialogue import CUE_COLUMNS, dialogue_cues
 
     col = {name: k for k, name in enumerate(CUE_COLUMNS)}
     en = dialogue_cues(["'I won a dozen taels,' replied Trinket.", "Go out and rob?'", "he said.",

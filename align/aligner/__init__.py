@@ -1,16 +1,13 @@
 """The aligner: ``align(zh_doc, en_doc) -> Bitext``.
 
-Signals (one module each): ``length``, ``lexicon``/``cedict``/``coverage``
-(CC-CEDICT with every homograph, rjieba words, simplemma lemmas), ``reestimate``
-(a table learned from the pair after a first pass), ``numbers_signal``, ``names``
-(pypinyin), ``cues`` (dialogue quotes), ``glossary_signal`` (TermBase terms),
-``embeddings`` (USE multilingual v3 window embeddings from summed token
-features), ``contrast`` (a bead against its neighbours: confidence and the
-document score). ``search``
-finds the best monotonic bead path in a band around anchors; ``paragraphs``
-aligns paragraphs first when both sides have them; ``confidence`` turns bead
-features into a calibrated probability. Weights are learned on MAC-Dev
-(``bench/fit_aligner.py``) and stored in ``data/model.json``.
+Signals (``signals``: one module each, listed in ``signals.SIGNALS``) give
+every candidate bead its features; ``search`` finds the best monotonic bead
+path in a band (``search.anchors``) with the fitted weights (``model``);
+``paragraphs`` aligns paragraphs first when both sides have them; a first pass
+teaches a translation table to the lexicon (``lexicon.reestimate``) before the
+final pass; ``confidence`` turns bead features and the contrast with nearby
+beads (``contrast``) into a calibrated probability. Everything that steers
+the search is one ``AlignSettings`` object, recorded in the signature.
 
 >>> from align import read_document, align
 >>> bitext = align(read_document("a.zh.txt"), read_document("a.en.txt"))
@@ -24,77 +21,76 @@ from typing import Callable
 
 import numpy as np
 
-from align.aligner import model as _model
 from align.aligner.confidence import confidence_inputs, predict
-from align.aligner.features import NAMES
-from align.aligner.glossary_signal import shared_terms
+from align.aligner.contrast import contrast_features
+from align.aligner.lexicon.glossary_terms import shared_terms
+from align.aligner.model import load_model
 from align.aligner.pairing import check_document_pair
-from align.aligner.pipeline import Pair, Sides, prepare, reestimated, subset
-from align.aligner.search import path_band
+from align.aligner.pipeline import Groups, Sides, align_groups, prepare, reestimated
+from align.aligner.settings import AlignSettings
+from align.aligner.signals import FEATURES, reasons
+from align.aligner.signature import ALIGNER_VERSION, signature
 from align.core.bitext import Bitext
 from align.core.document import Document
 from align.core.errors import UsageError
+from align.core.numbers import extract_numbers
+from align.core.terms import TermSource
 
-__all__ = ["align", "AlignmentWarning", "ALIGNER_VERSION", "NOT_A_TRANSLATION"]
+__all__ = ["align", "AlignSettings", "AlignmentWarning", "ALIGNER_VERSION", "signature"]
 
-ALIGNER_VERSION = "0.1.0"
-# Document score: the share of sentences in beads that clearly beat their neighbours (contrast
-# above CONTRAST_MIN). Measured: MAC-Dev chapters 0.6-0.9 with embeddings, 0.4-0.7 without;
-# seed 000 against seed 002 (same author and topic, not a translation) 0.14 / 0.11.
-NOT_A_TRANSLATION = {"embed": 0.35, "fast": 0.25}
-CONTRAST_MIN = 0.05
-SECOND_PASS_HALF_WIDTH = 12  # the second pass moves boundaries, not the path: search near the first one
-GENUINE_CONTRAST = 0.15  # in a pair that is not a translation, only beads this distinct keep a high confidence
-
+# A stage name, the units done and the units in all: the one progress shape of the library.
+Progress = Callable[[str, int, int], None]
 
 
 class AlignmentWarning(UserWarning):
     """Something the user should know about an alignment that still ran."""
 
 
-Progress = Callable[[str, int, int], None]
-
-
 def align(
     zh_doc: Document,
     en_doc: Document,
     *,
-    fast: bool = False,
-    glossary=None,
-    paragraphs: str | bool = "auto",
+    settings: AlignSettings | None = None,
+    fast: bool | None = None,
+    paragraphs: str | bool | None = None,
+    glossary: TermSource | None = None,
     progress: Progress | None = None,
-    **settings,
+    **changes,
 ) -> Bitext:
     """Align a Chinese and an English Document into beads with calibrated confidence.
 
-    ``fast=True`` skips sentence embeddings (lexicon, length, numbers, names and
-    cues only). ``paragraphs``: "auto" aligns paragraphs first when both
-    documents have several, True forces it, False never. ``progress(stage,
-    done, total)`` is called as work advances. ``glossary`` (a
-    ``glossary.TermBase`` or a path to one) adds its terms as lexical evidence:
-    a term and its rendering count as a dictionary match.
+    ``settings`` (``AlignSettings``) steers the search; ``fast``, ``paragraphs``
+    and any other setting given by name override it (``fast=True``: no sentence
+    embeddings; ``paragraphs``: "auto", "yes"/True, "no"/False). ``glossary``: a
+    term source such as ``glossary.TermBase`` whose terms count as lexical
+    evidence. ``progress(stage, done, total)`` is called as work advances.
     """
-    if settings:
-        raise UsageError(f"unknown alignment setting(s): {', '.join(sorted(settings))}")
+    settings = _settings(settings, fast, paragraphs, changes)
+    if glossary is not None and not isinstance(glossary, TermSource):
+        raise UsageError("glossary must be a term base (glossary.TermBase.read(path)), not "
+                         f"{type(glossary).__name__}")
     # The matrices here are small: multi-threaded BLAS spends more time waking and spinning
     # threads than computing (MAC-Dev: 39 s wall with 2 BLAS threads, 11 s with one).
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:  # pragma: no cover - a declared dependency
-        return _align(zh_doc, en_doc, fast=fast, glossary=glossary, paragraphs=paragraphs, progress=progress)
+    from threadpoolctl import threadpool_limits
+
     with threadpool_limits(limits=1, user_api="blas"):
-        return _align(zh_doc, en_doc, fast=fast, glossary=glossary, paragraphs=paragraphs, progress=progress)
+        return _align(zh_doc, en_doc, settings, glossary, progress or (lambda stage, done, total: None))
 
 
-def _align(zh_doc, en_doc, *, fast, glossary, paragraphs, progress) -> Bitext:
-    if paragraphs not in ("auto", True, False):
-        raise UsageError("paragraphs must be 'auto', True or False")
+def _settings(settings, fast, paragraphs, changes) -> AlignSettings:
+    settings = settings or AlignSettings()
+    if fast is not None:
+        changes["fast"] = bool(fast)
+    if paragraphs is not None:
+        changes["paragraphs"] = {True: "yes", False: "no"}.get(paragraphs, paragraphs)
+    return settings.with_(**changes) if changes else settings
+
+
+def _align(zh_doc: Document, en_doc: Document, settings: AlignSettings, terms: TermSource | None, report: Progress) -> Bitext:
     check_document_pair(zh_doc, en_doc, "align")
-    mode = "fast" if fast else "embed"
-    weights = _model.search_weights(mode)
-    conf_model = _model.confidence_model(mode)
+    mode = settings.mode
+    model = load_model()
     zh_texts, en_texts = zh_doc.texts(), en_doc.texts()
-    report = progress or (lambda stage, done, total: None)
     total = len(zh_texts) + len(en_texts)
     done = [0]
 
@@ -103,44 +99,33 @@ def _align(zh_doc, en_doc, *, fast, glossary, paragraphs, progress) -> Bitext:
         report("embedding", done[0], total)
 
     report("reading", 0, total)
-    glossary = _termbase(glossary)
-    sides = prepare(zh_texts, en_texts, fast=fast, progress=None if fast else embedded, glossary=glossary,
-                    zh_keys=zh_doc.keys(), en_keys=en_doc.keys())
-    groups = _groups(zh_doc, en_doc, sides, paragraphs)
-    used_paragraphs = len(groups) > 1
+    sides = prepare(zh_texts, en_texts, fast=settings.fast, progress=None if settings.fast else embedded, terms=terms)
+    groups = _groups(zh_doc, en_doc, sides, settings)
     dictionary_sides = sides  # contrast is measured with the dictionary alone: a table learned
     # from the pair itself would find "translations" between any two texts on one topic
-    first_pass = _model.first_pass_weights(mode)
+    first_pass = model.first_pass_weights(mode) if settings.reestimate else None
+    earlier = None
     if first_pass is not None:
         report("first pass", 0, len(groups))
-        pairs, _, _, earlier = _align_groups(sides, groups, first_pass, lambda k: report("first pass", k, len(groups)))
+        pairs, _, _, earlier = align_groups(sides, groups, first_pass, settings, lambda k: report("first pass", k, len(groups)))
         sides = reestimated(sides, pairs)
-    else:
-        earlier = None
-    pairs, rows_all, scores_all, _ = _align_groups(sides, groups, weights, lambda k: report("aligning", k, len(groups)), earlier)
-    rows = np.vstack(rows_all) if rows_all else np.zeros((0, len(NAMES)))
+    pairs, rows_all, scores_all, _ = align_groups(sides, groups, model.search_weights(mode), settings,
+                                                  lambda k: report("aligning", k, len(groups)), earlier)
+    rows = np.vstack(rows_all) if rows_all else np.zeros((0, len(FEATURES)))
     scores = np.concatenate(scores_all) if scores_all else np.zeros(0)
-    from align.aligner.contrast import contrast_features
-
     contrast = contrast_features(dictionary_sides, pairs)
     distinct = contrast[:, 0 if mode == "embed" else 1]
-    document_score = _document_score(pairs, distinct, len(zh_texts) + len(en_texts))
-    translation = document_score is None or document_score >= NOT_A_TRANSLATION[mode]
-    if conf_model:
-        x = confidence_inputs(rows, scores, contrast)
-        if len(conf_model["coef"]) != x.shape[1]:
-            raise RuntimeError(f"{_model.MODEL_PATH} does not match these features; rerun bench/fit_aligner.py")
-        confidence = predict(conf_model["coef"], x)
-    else:
-        confidence = np.full(len(pairs), np.nan)
+    document_score = _document_score(pairs, distinct, total, settings.contrast_min)
+    translation = document_score is None or document_score >= settings.document_threshold
+    confidence = predict(model.confidence_coef(mode), confidence_inputs(rows, scores, contrast))
     if not translation:
-        confidence = np.where(distinct >= GENUINE_CONTRAST, confidence, np.minimum(confidence, 0.5))
+        confidence = np.where(distinct >= settings.genuine_contrast, confidence, np.minimum(confidence, 0.5))
     items = []
     for (zi, ei), row, conf in zip(pairs, rows, confidence):
-        reasons = _reasons(zh_doc, en_doc, zi, ei, row)
-        if glossary is not None and zi and ei and shared_terms(glossary, zh_doc.join(zi), en_doc.join(ei)):
-            reasons += ("glossary",)
-        items.append((zi, ei, None if np.isnan(conf) else round(float(conf), 4), reasons))
+        codes = _reasons(zh_doc, en_doc, zi, ei, row)
+        if terms is not None and zi and ei and shared_terms(terms, zh_doc.join(zi), en_doc.join(ei)):
+            codes += ("glossary",)
+        items.append((zi, ei, round(float(conf), 4), codes))
     if not translation:
         warnings.warn(
             f"{zh_doc.name} and {en_doc.name} do not look like translations of each other "
@@ -148,61 +133,29 @@ def _align(zh_doc, en_doc, *, fast, glossary, paragraphs, progress) -> Bitext:
             AlignmentWarning,
             stacklevel=3,
         )
-    signature = _signature(mode, used_paragraphs, glossary)
+    details = {"paragraphs-used": "yes" if len(groups) > 1 else "no"}
     if first_pass is not None:
-        signature["reestimated"] = str(sides.learned)
-    return Bitext.from_documents(zh_doc, en_doc, items, signature=signature, document_score=document_score)
+        details["reestimated-words"] = str(sides.learned)
+    return Bitext.from_documents(zh_doc, en_doc, items, signature=signature(settings, terms=terms).to_dict(),
+                                 document_score=document_score, details=details)
 
 
-def _align_groups(sides: Sides, groups, weights, tick, earlier=None):
-    """Align each group; ``earlier`` (the paths of a first pass) narrows the search to a band around them."""
-    pairs: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
-    rows_all, scores_all, paths = [], [], []
-    for k, (zs, es) in enumerate(groups):
-        z0 = zs[0] if zs else 0
-        e0 = es[0] if es else 0
-        zsub = subset(sides.zh, z0, z0 + len(zs))
-        esub = subset(sides.en, e0, e0 + len(es))
-        band = None
-        if earlier is not None and len(zs) and len(es):
-            band = path_band(len(zs), len(es), earlier[k], SECOND_PASS_HALF_WIDTH)
-        beads, rows, scores = Pair(zsub, esub, band).align(weights)
-        paths.append(beads)
-        for i0, i1, j0, j1 in beads:
-            pairs.append((tuple(range(z0 + i0, z0 + i1)), tuple(range(e0 + j0, e0 + j1))))
-        rows_all.append(rows)
-        scores_all.append(scores)
-        tick(k + 1)
-    return pairs, rows_all, scores_all, paths
-
-
-def _termbase(glossary):
-    """A glossary.TermBase from a TermBase or a path; None stays None."""
-    import os
-
-    if isinstance(glossary, (str, os.PathLike)):
-        from glossary import TermBase
-
-        return TermBase.read(glossary)
-    return glossary
-
-
-def _groups(zh_doc: Document, en_doc: Document, sides: Sides, paragraphs) -> list[tuple[list[int], list[int]]]:
+def _groups(zh_doc: Document, en_doc: Document, sides: Sides, settings: AlignSettings) -> Groups:
     whole = [(list(range(len(zh_doc))), list(range(len(en_doc))))]
     zp = [list(p.sentence_ids) for p in zh_doc.paragraphs if p.sentence_ids]
     ep = [list(p.sentence_ids) for p in en_doc.paragraphs if p.sentence_ids]
-    if paragraphs is False or len(zp) < 2 or len(ep) < 2:
+    if settings.paragraphs == "no" or len(zp) < 2 or len(ep) < 2:
         return whole
-    if paragraphs == "auto" and (len(zp) > 0.8 * len(zh_doc) and len(ep) > 0.8 * len(en_doc)):
+    if settings.paragraphs == "auto" and (len(zp) > 0.8 * len(zh_doc) and len(ep) > 0.8 * len(en_doc)):
         return whole  # one sentence per paragraph: paragraphs add nothing
     if not _contiguous(zp, len(zh_doc)) or not _contiguous(ep, len(en_doc)):
         return whole
     from align.aligner.paragraphs import align_paragraphs
 
-    found = align_paragraphs(sides.zh, sides.en, zp, ep, sides.zh_sums, sides.en_sums)
+    found = align_paragraphs(sides.zh, sides.en, zp, ep, sides.zh_sums, sides.en_sums, settings)
     if found is None:
-        if paragraphs is True:
-            warnings.warn("paragraphs do not correspond; aligned sentences over the whole documents", AlignmentWarning, stacklevel=3)
+        if settings.paragraphs == "yes":
+            warnings.warn("paragraphs do not correspond; aligned sentences over the whole documents", AlignmentWarning, stacklevel=4)
         return whole
     return found
 
@@ -215,57 +168,21 @@ def _contiguous(groups: list[list[int]], n: int) -> bool:
 def _reasons(zh_doc, en_doc, zi, ei, row) -> tuple[str, ...]:
     if not zi or not ei:
         return ("omission",)
-    f = dict(zip(NAMES, row))
-    out = []
-    if f["cos"] >= 0.5:
-        out.append("embedding")
-    if (f["lex_zh"] + f["lex_en"]) / 2 >= 0.35:
-        out.append("lexical")
-    if f["len_abs"] <= 0.35:
-        out.append("length")
+    out = reasons(row)
     if len(zi) > 1 or len(ei) > 1:
         out.append("merge")
-    from align.core.numbers import extract_numbers
-
     zn = {v for v in extract_numbers(zh_doc.join(zi), "zh") if v != 1}
-    if zn and zn & {v for v in extract_numbers(en_doc.join(ei), "en")}:
+    if zn and zn & set(extract_numbers(en_doc.join(ei), "en")):
         out.append("numbers")
     return tuple(out)
 
 
-def _document_score(pairs, distinct: np.ndarray, sentences: int) -> float | None:
+def _document_score(pairs, distinct: np.ndarray, sentences: int, contrast_min: float) -> float | None:
     """Share of sentences in beads that match each other clearly better than they match nearby beads.
 
     Near 0 for two unrelated or merely comparable documents, high for a translation.
     """
     if not sentences:
         return None
-    covered = sum(len(z) + len(e) for (z, e), d in zip(pairs, distinct) if z and e and d > CONTRAST_MIN)
+    covered = sum(len(z) + len(e) for (z, e), d in zip(pairs, distinct) if z and e and d > contrast_min)
     return round(covered / sentences, 4)
-
-
-def _signature(mode: str, used_paragraphs: bool, glossary) -> dict[str, str]:
-    from align.aligner.cedict import load_cedict
-    from align.aligner.chinese import segmenter_name
-    from align.aligner.embeddings import MODEL_NAME, model_version
-    from align.core.version import __version__
-
-    signature = {
-        "bitext": __version__,
-        "aligner": ALIGNER_VERSION,
-        "mode": mode,
-        "model": _model.model_version(),
-        "cedict": load_cedict().version,
-        "segmenter": segmenter_name(),
-        "paragraphs": "yes" if used_paragraphs else "no",
-    }
-    if mode == "embed":
-        signature[MODEL_NAME] = model_version()
-    if glossary is not None:
-        name = getattr(glossary, "name", "") or "glossary"
-        signature["glossary"] = f"{name}:{len(glossary)}"
-    return signature
-
-
-def signature_string(signature: dict[str, str]) -> str:
-    return "|".join(f"{k}:{v}" for k, v in signature.items())

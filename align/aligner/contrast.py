@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from align.aligner import embeddings
 from align.aligner.pipeline import Sides
+from align.aligner.resources import embeddings
+from align.aligner.signals.coverage import span_coverage
 
 SHIFTS = (-5, -3, -2, 2, 3, 5)
 NAMES = ("emb_contrast", "lex_contrast", "lex_pair")
@@ -29,7 +30,7 @@ def contrast_features(sides: Sides, beads: list[tuple[tuple[int, ...], tuple[int
     paired = [k for k, (z, e) in enumerate(beads) if z and e]
     if not paired:
         return out
-    zt = sides.zh.tokens.tokens if sides.zh.tokens is not None else None
+    zt = [[frozenset(map(int, tok)) for tok in tokens] for tokens in sides.zh.tokens.tokens] if sides.zh.tokens is not None else None
     el = sides.en.tokens.lemmas if sides.en.tokens is not None else None
     en_sets = [set(map(int, x)) for x in el] if el is not None else None
     zvec = evec = None
@@ -53,9 +54,7 @@ def contrast_features(sides: Sides, beads: list[tuple[tuple[int, ...], tuple[int
 
 
 def _coverage(zt, en_sets, zh_ids, en_ids) -> float:
-    lemmas = set().union(*(en_sets[j] for j in en_ids))
     tokens = [tok for i in zh_ids for tok in zt[i]]
     if not tokens:
         return 0.0
-    hit = sum(1 for tok in tokens if not lemmas.isdisjoint(map(int, tok)))
-    return (hit + 0.25) / (len(tokens) + 0.5)
+    return span_coverage(tokens, set().union(*(en_sets[j] for j in en_ids)))[0]

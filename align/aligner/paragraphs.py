@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from align.aligner import embeddings
-from align.aligner.band import MAX_SIDE
-from align.aligner.features import NAMES, SideData
-from align.aligner.pipeline import Pair
+from align.aligner.resources import embeddings
+from align.aligner.search.anchors import choose_band
+from align.aligner.search.band import MAX_SIDE
+from align.aligner.search.scoring import StretchSearch
+from align.aligner.settings import BEAD_TYPES, AlignSettings
+from align.aligner.signals import FEATURES, SideData
 
 PARAGRAPH_WEIGHTS = {
     "cos": 4.0, "cos_min": 1.0, "len_abs": -3.0, "lex_zh": 1.5, "lex_en": 1.5, "lex_min": 0.5,
@@ -42,13 +44,14 @@ def paragraph_side(side: SideData, groups: list[tuple[int, ...]], sums=None) -> 
     return SideData(lengths, quotes, windows, tokens)
 
 
-def align_paragraphs(zh: SideData, en: SideData, zh_groups, en_groups, zh_sums=None, en_sums=None):
+def align_paragraphs(zh: SideData, en: SideData, zh_groups, en_groups, zh_sums=None, en_sums=None,
+                     settings: AlignSettings | None = None):
     """Paragraph beads as (zh sentence range, en sentence range), or None when paragraphing disagrees."""
     pz = paragraph_side(zh, zh_groups, zh_sums)
     pe = paragraph_side(en, en_groups, en_sums)
-    weights = np.asarray([PARAGRAPH_WEIGHTS.get(name, 0.0) for name in NAMES])
-    pair = Pair(pz, pe)
-    path, rows, _ = pair.align(weights)
+    weights = np.asarray([PARAGRAPH_WEIGHTS.get(name, 0.0) for name in FEATURES])
+    band = choose_band(pz, pe, settings or AlignSettings())
+    path, rows, _ = StretchSearch(pz, pe, band, BEAD_TYPES).align(weights)
     omitted = sum(len(zh_groups[k]) for i0, i1, j0, j1 in path if j1 == j0 for k in range(i0, i1))
     omitted += sum(len(en_groups[k]) for i0, i1, j0, j1 in path if i1 == i0 for k in range(j0, j1))
     total = sum(map(len, zh_groups)) + sum(map(len, en_groups))
@@ -56,7 +59,7 @@ def align_paragraphs(zh: SideData, en: SideData, zh_groups, en_groups, zh_sums=N
         return None
     if pz.windows is not None:
         paired = [r for r, (i0, i1, j0, j1) in enumerate(path) if i1 > i0 and j1 > j0]
-        if paired and float(np.median(rows[paired, NAMES.index("cos")])) < 0.35:
+        if paired and float(np.median(rows[paired, FEATURES.index("cos")])) < 0.35:
             return None
     out = []
     for i0, i1, j0, j1 in path:

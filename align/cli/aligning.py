@@ -42,9 +42,10 @@ def align_command(
       [bold]bitext align zh/001 en/001 --presplit -o 001.align[/bold]
       [bold]bitext align a.zh.txt a.en.txt -o a.xlsx --min-confidence 0.5 --fast[/bold]
     """
-    from align.aligner import AlignmentWarning, signature_string
+    from align.aligner import AlignmentWarning
     from align.core.atomic import check_writable
     from align.core.errors import UsageError
+    from align.core.signature import Signature
     from align.read.reader import read_document
 
     if paragraphs not in ("auto", "yes", "no"):
@@ -70,7 +71,7 @@ def align_command(
     from align.formats import write_bitext
 
     written = write_bitext(bitext, output, fmt=out_format, force=force, min_confidence=min_confidence)
-    summary = _summary(bitext, output, written, signature_string(bitext.signature))
+    summary = _summary(bitext, output, written, str(Signature(bitext.signature)))
     if json:
         print_json(summary)
         return

@@ -50,7 +50,7 @@ def mine_command(
     en_doc = read_document(en, "en", presplit=presplit, encoding=encoding)
     bitext = _run(zh_doc, en_doc, threshold, fast, quiet or json)
     written = write_bitext(bitext, output, fmt=out_format, force=force, min_confidence=None)
-    from align.aligner import signature_string
+    from align.core.signature import Signature
 
     known = [b.confidence for b in bitext.beads if b.confidence is not None]
     summary = {
@@ -62,7 +62,7 @@ def mine_command(
         "confidence >= 0.9": sum(1 for c in known if c >= 0.9),
         "merged (1-2 / 2-1)": sum(1 for b in bitext.beads if "merge" in b.reasons),
         "share of sentences paired": bitext.document_score,
-        "signature": signature_string(bitext.signature),
+        "signature": str(Signature(bitext.signature)),
     }
     if json:
         print_json(summary)

@@ -57,6 +57,8 @@ class Bitext:
     zh_lang: str = "zh-CN"
     en_lang: str = "en"
     document_score: float | None = None
+    # facts about this alignment that are not settings (paragraphs used, words re-estimated): beside the signature
+    details: dict[str, str] = field(default_factory=dict)
     zh_doc: Document | None = field(default=None, repr=False, compare=False)
     en_doc: Document | None = field(default=None, repr=False, compare=False)
 
@@ -77,6 +79,7 @@ class Bitext:
         pairs: list[tuple[tuple[int, ...], tuple[int, ...], float | None, tuple[str, ...]]],
         signature: dict[str, str] | None = None,
         document_score: float | None = None,
+        details: dict[str, str] | None = None,
     ) -> Bitext:
         """Build beads from ``(zh_ids, en_ids, confidence, reasons)`` over two Documents."""
         beads = []
@@ -107,6 +110,7 @@ class Bitext:
             # the code they all know for traditional-script Chinese.
             zh_lang="zh-TW" if zh_doc.script == "Hant" else "zh-CN",
             document_score=document_score,
+            details=dict(details or {}),
             zh_doc=zh_doc,
             en_doc=en_doc,
         )

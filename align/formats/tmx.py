@@ -34,6 +34,7 @@ from lxml import etree
 from align.core.atomic import atomic_path
 from align.core.bitext import Bead, Bitext
 from align.core.errors import InputError, UsageError
+from align.core.signature import Signature
 from align.formats import langcodes
 from align.formats.base import (
     BitextFormat,
@@ -60,17 +61,9 @@ def dtd_path() -> Path:
 
 
 def signature_string(signature: dict[str, str]) -> str:
-    """sacrebleu-style one-line signature: ``key:value|key:value``."""
+    """sacrebleu-style one-line signature: ``key:value|key:value`` (values holding ``|`` are the writer's risk:
+    the exact keys and values travel as one prop each as well)."""
     return "|".join(f"{key}:{value}" for key, value in signature.items())
-
-
-def parse_signature_string(text: str) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for item in text.split("|"):
-        key, sep, value = item.partition(":")
-        if sep:
-            out[key] = value
-    return out
 
 
 def _meta_prop(key: str) -> str:
@@ -331,7 +324,7 @@ class TmxReader:
         self.header_props = props
         signature = {k[len("x-signature-"):]: v for k, v in props.items() if k.startswith("x-signature-")}
         if not signature and props.get("x-bitext-signature"):
-            signature = parse_signature_string(props["x-bitext-signature"])
+            signature = Signature.parse(props["x-bitext-signature"]).to_dict()
         where = f"{self.path}: line {header.sourceline}"
         self.header = {
             "srclang": header.get("srclang", ""),

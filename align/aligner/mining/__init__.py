@@ -141,10 +141,10 @@ class _Sides:
 
     @classmethod
     def build(cls, zh_texts: list[str], en_texts: list[str], fast: bool, report: Progress) -> _Sides:
-        from align.aligner.cedict import load_cedict
-        from align.aligner.length import char_lengths
-        from align.aligner.lexicon import Vocabulary, en_tokens, zh_tokens
-        from align.aligner.numbers_signal import number_tokens
+        from align.aligner.lexicon.numbers import number_tokens
+        from align.aligner.lexicon.tokens import Vocabulary, en_tokens, zh_tokens
+        from align.aligner.resources.cedict import load_cedict
+        from align.aligner.signals.length import char_lengths
 
         total = len(zh_texts) + len(en_texts)
         report("reading", 0, total)
@@ -153,7 +153,7 @@ class _Sides:
         et = en_tokens(en_texts, vocab)
         zh_vec = en_vec = zs = es = None
         if not fast:
-            from align.aligner import embeddings
+            from align.aligner.resources import embeddings
 
             done = [0]
 
@@ -242,7 +242,7 @@ class _Sides:
     def pair_similarity(self, zh_ids: tuple[int, ...], en_ids: tuple[int, ...]) -> float:
         """Similarity of two spans of adjacent sentences (joined texts)."""
         if not self.fast:
-            from align.aligner import embeddings
+            from align.aligner.resources import embeddings
 
             zs, zc = self.zh_sums.span(zh_ids[0], zh_ids[-1] + 1)
             es, ec = self.en_sums.span(en_ids[0], en_ids[-1] + 1)
@@ -440,8 +440,8 @@ def load_model() -> dict:
 
 
 def _signature(mode: str, threshold: float, model: dict) -> dict[str, str]:
-    from align.aligner.cedict import load_cedict
-    from align.aligner.chinese import segmenter_name
+    from align.aligner.resources.cedict import load_cedict
+    from align.aligner.resources.chinese import segmenter_name
     from align.core.version import __version__
 
     signature = {
@@ -455,7 +455,7 @@ def _signature(mode: str, threshold: float, model: dict) -> dict[str, str]:
         "segmenter": segmenter_name(),
     }
     if mode == "embed":
-        from align.aligner.embeddings import MODEL_NAME, model_version
+        from align.aligner.resources.embeddings import MODEL_NAME, model_version
 
         signature[MODEL_NAME] = model_version()
     return signature

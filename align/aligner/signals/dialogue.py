@@ -1,9 +1,10 @@
-"""Punctuation and dialogue cues: a quoted line is usually translated as a quoted line.
+"""Dialogue cues: a bead should open and close speeches where the other side does.
 
 ``quote_flags``: the sentence carries dialogue quotes at all. ``dialogue_cues``: per sentence, where a
 speech starts and ends, speech verbs (道：“ / "said") and bare said-clauses ("he said."), so that bead
 boundaries fall where speeches start and end on both sides (features ``open_mismatch``,
-``close_mismatch``, ``speech_mismatch``, ``said_first``, ``quote_open/close_mismatch``).
+``close_mismatch``, ``speech_mismatch``, ``said_first``, ``quote_open/close_mismatch``), and a quoted
+line is translated as a quoted line (``quote_mismatch``).
 
 Chinese dialogue uses “” or 「」; English double quotes. Counting British single
 quotes as dialogue too (Minford's Deer and the Cauldron uses them) was measured:
@@ -15,6 +16,8 @@ from __future__ import annotations
 import re
 
 import numpy as np
+
+from align.aligner.signals.base import Cells, FeatureBlock, Signal, Stretch, prefix_sums, span_totals
 
 _ZH_QUOTES = set("“”「」『』\"")
 _EN_QUOTES = set("\"“”")
@@ -69,3 +72,41 @@ def dialogue_cues(texts: list[str], lang: str) -> np.ndarray:
             # "he said." / "asked Trinket." on its own: it belongs to the speech before it
             out[k, 3] = speech and len(t) <= SAID_CLAUSE_CHARS and not out[k, 0]
     return out
+
+
+class DialogueState:
+    def __init__(self, stretch: Stretch):
+        self.zq = np.concatenate([[0], np.cumsum(stretch.zh.quotes)])
+        self.eq = np.concatenate([[0], np.cumsum(stretch.en.quotes)])
+        self.cues = stretch.zh.cues is not None and stretch.en.cues is not None and stretch.n > 0 and stretch.m > 0
+        if self.cues:
+            self.zcue = prefix_sums(stretch.zh.cues[:, 2])
+            self.ecue = prefix_sums(stretch.en.cues[:, 2])
+
+
+class Dialogue(Signal):
+    name = "dialogue"
+    features = ("quote_mismatch", "open_mismatch", "close_mismatch", "speech_mismatch", "said_first",
+                "quote_open_mismatch", "quote_close_mismatch")
+
+    def prepare(self, stretch: Stretch) -> DialogueState:
+        return DialogueState(stretch)
+
+    def compute(self, stretch: Stretch, state: DialogueState, cells: Cells, out: FeatureBlock) -> None:
+        if cells.omission:
+            return
+        a, b, r, c, n, m = cells.a, cells.b, cells.r, cells.c, cells.n, cells.m
+        zq = span_totals(state.zq, r, a, n) > 0
+        eq = span_totals(state.eq, c, b, m) > 0
+        out["quote_mismatch"] = (zq != eq).astype(np.float32)
+        if not state.cues:
+            return
+        zc, ec = stretch.zh.cues, stretch.en.cues
+        zf, zl = np.clip(r - a, 0, n - 1), np.clip(r - 1, 0, n - 1)
+        ef, el = np.clip(c - b, 0, m - 1), np.clip(c - 1, 0, m - 1)
+        out["open_mismatch"] = zc[zf, 0] != ec[ef, 0]
+        out["close_mismatch"] = zc[zl, 1] != ec[el, 1]
+        out["speech_mismatch"] = (span_totals(state.zcue, r, a, n) > 0) != (span_totals(state.ecue, c, b, m) > 0)
+        out["said_first"] = ec[ef, 3]
+        out["quote_open_mismatch"] = zc[zf, 4] != ec[ef, 4]
+        out["quote_close_mismatch"] = zc[zl, 5] != ec[el, 5]

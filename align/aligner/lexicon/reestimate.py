@@ -12,7 +12,7 @@ from collections import Counter
 
 import numpy as np
 
-from align.aligner.lexicon import EnTokens, Vocabulary, ZhTokens
+from align.aligner.lexicon.tokens import EnTokens, Vocabulary, ZhTokens
 
 MIN_COUNT = 2
 MIN_DICE = 0.5  # 0.4: LOCO fast 0.849, 0.6: 0.842, 0.5: 0.8505

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from align.aligner.band import Band
+from align.aligner.search.band import Band
 
 NEG = -1e18
 

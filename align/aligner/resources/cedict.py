@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from align.aligner.english import STOPWORDS, lemma
+from align.aligner.resources.english import STOPWORDS, lemma
 
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")

@@ -11,8 +11,22 @@ from __future__ import annotations
 
 import numpy as np
 
-from align.aligner.band import MAX_SIDE, Band
-from align.aligner.lexicon import EnTokens, ZhTokens
+from align.aligner.lexicon.tokens import EnTokens, ZhTokens
+from align.aligner.search.band import MAX_SIDE, Band
+
+
+def fraction(hits, total):
+    """Share of ``total`` words covered, smoothed so that an empty sentence is neither covered nor not."""
+    return (hits + 0.25) / (total + 0.5)
+
+
+def span_coverage(tokens: list, lemmas: set) -> tuple[float, float]:
+    """Coverage of a span of Chinese tokens (each a set of English lemma ids it may translate to) by a set of
+    English lemma ids, both ways: the share of tokens with a translation there, and of lemmas that are one."""
+    hit = sum(1 for token in tokens if not lemmas.isdisjoint(token))
+    union = frozenset().union(*tokens) if tokens else frozenset()
+    en_hit = sum(1 for lemma in lemmas if lemma in union)
+    return fraction(hit, len(tokens)), fraction(en_hit, len(lemmas))
 
 
 class Coverage:
@@ -85,18 +99,18 @@ class Coverage:
             c = np.clip(cols - band.zh_base[s], 0, band.zh_width - 1)
             got = self.cov_zh[b - 1][s, c]
             covered_z += got
-            np.minimum(weakest, (got + 0.25) / (self.zh_count[s] + 0.5), out=weakest)
+            np.minimum(weakest, fraction(got, self.zh_count[s]), out=weakest)
         for o in range(1, b + 1):
             t = np.clip(cols - o, 0, max(m - 1, 0))
             r = np.clip(rows - band.en_base[t], 0, band.en_width - 1)
             got = self.cov_en[a - 1][t, r]
             covered_e += got
-            np.minimum(weakest, (got + 0.25) / (self.en_count[t] + 0.5), out=weakest)
+            np.minimum(weakest, fraction(got, self.en_count[t]), out=weakest)
         rz = np.clip(rows, 0, n)
         cz = np.clip(cols, 0, m)
         total_z = self.zc[rz] - self.zc[np.clip(rz - a, 0, n)]
         total_e = self.ec[cz] - self.ec[np.clip(cz - b, 0, m)]
-        return (covered_z + 0.25) / (total_z + 0.5), (covered_e + 0.25) / (total_e + 0.5), weakest
+        return fraction(covered_z, total_z), fraction(covered_e, total_e), weakest
 
     def cross(self, a: int, b: int, rows: np.ndarray, cols: np.ndarray):
         """For n-m beads: how much better the first zh sentence is covered by the last en one (and the last
@@ -107,7 +121,7 @@ class Coverage:
         def share(s, t):  # zh sentence s covered by en sentence t alone
             s = np.clip(s, 0, max(n - 1, 0))
             c = np.clip(t + 1 - band.zh_base[s], 0, band.zh_width - 1)
-            return (self.cov_zh[0][s, c] + 0.25) / (self.zh_count[s] + 0.5)
+            return fraction(self.cov_zh[0][s, c], self.zh_count[s])
 
         zf, zl, ef, el = rows - a, rows - 1, cols - b, cols - 1
         return 0.5 * (share(zf, el) + share(zl, ef) - share(zf, ef) - share(zl, el))

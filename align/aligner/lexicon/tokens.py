@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from align.aligner import chinese, english
-from align.aligner.cedict import Cedict
-from align.aligner.names import en_name_keys, zh_name_keys
-from align.aligner.numbers_signal import number_tokens
+from align.aligner.lexicon.numbers import number_tokens
+from align.aligner.resources import chinese, english
+from align.aligner.resources.cedict import Cedict
+from align.aligner.resources.names import en_name_keys, zh_name_keys
 from align.core.text import HAN
 
 
@@ -25,11 +25,27 @@ class ZhTokens:
     words: list[list[str]] | None = None  # per sentence: the content words (for re-estimation)
     token_words: list[list[str | None]] | None = None  # per sentence, per token: its word (None: a number)
 
+    def slice(self, start: int, stop: int) -> ZhTokens:
+        return ZhTokens(self.tokens[start:stop], _cut(self.words, start, stop), _cut(self.token_words, start, stop))
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
 
 @dataclass
 class EnTokens:
     lemmas: list[np.ndarray]  # per sentence: lemma ids of its content words
     words: list[list[str]] | None = None  # per sentence: every content lemma, known to CC-CEDICT or not
+
+    def slice(self, start: int, stop: int) -> EnTokens:
+        return EnTokens(self.lemmas[start:stop], _cut(self.words, start, stop))
+
+    def __len__(self) -> int:
+        return len(self.lemmas)
+
+
+def _cut(items, start, stop):
+    return None if items is None else items[start:stop]
 
 
 class Vocabulary:
