@@ -124,3 +124,29 @@ def test_dialogue_cues_find_speech_boundaries_not_apostrophes_or_quoted_terms():
     assert zh[0, col["opens"]] and zh[0, col["closes"]] and zh[0, col["speech"]]
     assert zh[1, col["closes"]] and not zh[1, col["opens"]]
     assert not zh[2, [col["opens"], col["closes"]]].any() and zh[2, col["any_open"]]  # a quoted term
+
+
+def test_dictionary_cache_error_is_reported_once_and_the_table_rebuilt(tmp_path, monkeypatch):
+    import shutil
+    import warnings
+
+    from align.aligner.resources import cedict
+
+    real = cedict.load_cedict()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    key = cedict._cache_key(cedict.cedict_path())
+    cache = tmp_path / "bitext" / f"cedict-{key}.npz"
+    cache.parent.mkdir(parents=True)
+    cache.write_bytes(b"not an npz file")
+    cedict.load_cedict.cache_clear()
+    try:
+        with pytest.warns(cedict.CacheWarning, match="unreadable"):
+            rebuilt = cedict.load_cedict()
+        assert rebuilt.word_ids == real.word_ids and (rebuilt.lemma_ids == real.lemma_ids).all()
+        cedict.load_cedict.cache_clear()
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # the rewritten cache reads without a word
+            assert cedict.load_cedict().word_ids == real.word_ids
+        shutil.rmtree(tmp_path / "bitext")
+    finally:
+        cedict.load_cedict.cache_clear()

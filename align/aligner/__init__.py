@@ -17,7 +17,6 @@ the search is one ``AlignSettings`` object, recorded in the signature.
 from __future__ import annotations
 
 import warnings
-from typing import Callable
 
 import numpy as np
 
@@ -26,7 +25,7 @@ from align.aligner.contrast import contrast_features
 from align.aligner.lexicon.glossary_terms import shared_terms
 from align.aligner.model import load_model
 from align.aligner.pairing import check_document_pair
-from align.aligner.pipeline import Groups, Sides, align_groups, prepare, reestimated
+from align.aligner.pipeline import Groups, Progress, Sides, align_groups, prepare, reestimated
 from align.aligner.settings import AlignSettings
 from align.aligner.signals import FEATURES, reasons
 from align.aligner.signature import ALIGNER_VERSION, signature
@@ -38,8 +37,6 @@ from align.core.terms import TermSource
 
 __all__ = ["align", "AlignSettings", "AlignmentWarning", "ALIGNER_VERSION", "signature"]
 
-# A stage name, the units done and the units in all: the one progress shape of the library.
-Progress = Callable[[str, int, int], None]
 
 
 class AlignmentWarning(UserWarning):
@@ -92,14 +89,8 @@ def _align(zh_doc: Document, en_doc: Document, settings: AlignSettings, terms: T
     model = load_model()
     zh_texts, en_texts = zh_doc.texts(), en_doc.texts()
     total = len(zh_texts) + len(en_texts)
-    done = [0]
-
-    def embedded(count: int) -> None:
-        done[0] += count
-        report("embedding", done[0], total)
-
     report("reading", 0, total)
-    sides = prepare(zh_texts, en_texts, fast=settings.fast, progress=None if settings.fast else embedded, terms=terms)
+    sides = prepare(zh_texts, en_texts, fast=settings.fast, progress=report, terms=terms)
     groups = _groups(zh_doc, en_doc, sides, settings)
     dictionary_sides = sides  # contrast is measured with the dictionary alone: a table learned
     # from the pair itself would find "translations" between any two texts on one topic

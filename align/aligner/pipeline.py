@@ -25,6 +25,7 @@ from align.aligner.signals.dialogue import dialogue_cues, quote_flags
 from align.aligner.signals.length import char_lengths
 from align.core.terms import TermSource
 
+Progress = Callable[[str, int, int], None]
 Groups = list[tuple[list[int], list[int]]]
 Beads = list[tuple[tuple[int, ...], tuple[int, ...]]]
 
@@ -43,9 +44,10 @@ def side_data(texts: list[str], lang: str, windows, tokens) -> SideData:
     return SideData(char_lengths(texts, lang), quote_flags(texts, lang), windows, tokens, dialogue_cues(texts, lang))
 
 
-def prepare(zh_texts: list[str], en_texts: list[str], *, fast: bool, progress: Callable[[int], None] | None = None,
-            terms: TermSource | None = None) -> Sides:
-    """Tokens, lengths, cues and (unless ``fast``) sentence embeddings of both sides."""
+def prepare(zh_texts: list[str], en_texts: list[str], *, fast: bool, progress: Progress | None = None,
+            terms: TermSource | None = None, windows: int = MAX_SIDE) -> Sides:
+    """Tokens, lengths, cues and (unless ``fast``) sentence embeddings of both sides, with window vectors of
+    up to ``windows`` sentences. ``progress("embedding", done, total)`` follows the embedding."""
     vocab = Vocabulary(load_cedict())
     zt = zh_tokens(zh_texts, vocab)
     et = en_tokens(en_texts, vocab)
@@ -55,10 +57,18 @@ def prepare(zh_texts: list[str], en_texts: list[str], *, fast: bool, progress: C
         add_terms(zt, et, zh_texts, en_texts, terms, vocab)
     zw = ew = zs = es = None
     if not fast:
-        zs = embeddings.sentence_sums(zh_texts, progress)
-        es = embeddings.sentence_sums(en_texts, progress)
-        zw = embeddings.window_vectors(zs, MAX_SIDE)
-        ew = embeddings.window_vectors(es, MAX_SIDE)
+        total = len(zh_texts) + len(en_texts)
+        done = [0]
+
+        def embedded(count: int) -> None:
+            done[0] += count
+            if progress:
+                progress("embedding", done[0], total)
+
+        zs = embeddings.sentence_sums(zh_texts, embedded)
+        es = embeddings.sentence_sums(en_texts, embedded)
+        zw = embeddings.window_vectors(zs, windows)
+        ew = embeddings.window_vectors(es, windows)
     return Sides(side_data(zh_texts, "zh", zw, zt), side_data(en_texts, "en", ew, et), zs, es, vocab)
 
 

@@ -66,7 +66,10 @@ def signature(settings: AlignSettings | None = None, *, terms: TermSource | None
                              "mode": settings.mode}
     items.update((key, value) for key, value in settings.describe().items() if key != "fast")
     if mining_threshold is not None:
+        from align.aligner.mining.model import load_model as load_mining_model
+
         items["mining"] = MINING_VERSION
+        items["mining-model"] = load_mining_model()["hash"]
         items["mining-threshold"] = f"{mining_threshold:g}"
     if terms is not None:
         items.update(terms.signature)

@@ -10,7 +10,11 @@ MB less).
 from __future__ import annotations
 
 import gzip
+import hashlib
+import os
 import re
+import tempfile
+import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -50,15 +54,28 @@ class Cedict:
         return self.lemma_ids[self.offsets[w]:self.offsets[w + 1]]
 
 
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"
 
 
-def _cache_file(path: Path) -> Path:
-    import os
+class CacheWarning(UserWarning):
+    """The dictionary cache could not be read or written; the table was built from the wheel instead."""
 
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "bitext"
-    stat = path.stat()
-    return base / f"cedict-{CACHE_FORMAT}-{stat.st_size}-{int(stat.st_mtime)}.npz"
+
+def _cache_key(path: Path) -> str:
+    """Everything that shapes the table: the dictionary's bytes, the lemmatiser's version, the stopwords and this
+    parser's format. A change in any of them gives a new cache file."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256()
+    digest.update(path.read_bytes())
+    digest.update(f"|simplemma={version('simplemma')}|format={CACHE_FORMAT}|".encode())
+    digest.update(" ".join(sorted(STOPWORDS)).encode())
+    digest.update(f"{_LINE.pattern}|{_PAREN.pattern}|{_WORD.pattern}|{_SKIP_GLOSS.pattern}".encode())
+    return digest.hexdigest()[:16]
+
+
+def cache_folder() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "bitext"
 
 
 @lru_cache(maxsize=1)
@@ -66,39 +83,51 @@ def load_cedict() -> Cedict:
     """The parsed tables, from a cache file beside the user's other caches when one exists.
 
     Parsing and lemmatising every gloss takes a few seconds; the cache is keyed
-    by the dictionary file's size and time, and is only an optimisation (any
-    failure to read or write it falls back to parsing).
+    by everything that shapes the table (see ``_cache_key``). A cache that
+    cannot be read or written is reported once (``CacheWarning``) and the table
+    is built from the dictionary instead; a missing cache is simply built.
     """
     path = cedict_path()
-    cache = _cache_file(path)
-    try:
-        with np.load(cache, allow_pickle=False) as z:
-            words = str(z["words"]).split("\n")
-            lemmas = str(z["lemmas"]).split("\n")
-            return Cedict(
-                word_ids={w: k for k, w in enumerate(words)},
-                offsets=z["offsets"],
-                lemma_ids=z["lemma_ids"],
-                lemma_index={w: k for k, w in enumerate(lemmas)},
-                version=str(z["version"]),
-                max_word=int(z["max_word"]),
-            )
-    except Exception:
-        pass
+    cache = cache_folder() / f"cedict-{_cache_key(path)}.npz"
+    if cache.is_file():
+        try:
+            return _read_cache(cache)
+        except (OSError, ValueError, KeyError) as error:
+            warnings.warn(f"the dictionary cache {cache} is unreadable ({error}); rebuilding it", CacheWarning, stacklevel=2)
     table = _parse(path)
     try:
-        import os
-        import tempfile
+        _write_cache(cache, table)
+    except OSError as error:
+        warnings.warn(f"cannot write the dictionary cache {cache} ({error.strerror}); it is rebuilt at every start",
+                      CacheWarning, stacklevel=2)
+    return table
 
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache.parent, suffix=".npz")
+
+def _read_cache(cache: Path) -> Cedict:
+    with np.load(cache, allow_pickle=False) as z:
+        words = str(z["words"]).split("\n")
+        lemmas = str(z["lemmas"]).split("\n")
+        return Cedict(
+            word_ids={w: k for k, w in enumerate(words)},
+            offsets=z["offsets"],
+            lemma_ids=z["lemma_ids"],
+            lemma_index={w: k for k, w in enumerate(lemmas)},
+            version=str(z["version"]),
+            max_word=int(z["max_word"]),
+        )
+
+
+def _write_cache(cache: Path, table: Cedict) -> None:
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=".cedict-", suffix=".npz")
+    try:
         with os.fdopen(fd, "wb") as handle:
             np.savez(handle, words="\n".join(table.word_ids), lemmas="\n".join(table.lemma_index),
                      offsets=table.offsets, lemma_ids=table.lemma_ids, version=table.version, max_word=table.max_word)
         os.replace(tmp, cache)
-    except Exception:
-        pass
-    return table
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
 
 
 def _parse(path: Path) -> Cedict:
