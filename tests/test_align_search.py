@@ -27,7 +27,7 @@ def test_random_scores_give_a_complete_monotonic_path(n, m, seed):
         return
     rng = np.random.default_rng(seed)
     band = Band.full(n, m)
-    scores = [rng.normal(size=(n + 1, band.width)) for _ in BEAD_TYPES]
+    scores = [rng.normal(size=band.cells) for _ in BEAD_TYPES]
     _check_cover(best_path(band, BEAD_TYPES, scores), n, m)
 
 
@@ -36,17 +36,49 @@ def test_random_scores_give_a_complete_monotonic_path(n, m, seed):
 def test_narrow_band_still_covers_everything(n, m, seed):
     rng = np.random.default_rng(seed)
     band = anchor_band(n, m, [], half_width=max(3, abs(n - m) // 2 + 3))
-    scores = [rng.normal(size=(n + 1, band.width)) for _ in BEAD_TYPES]
+    scores = [rng.normal(size=band.cells) for _ in BEAD_TYPES]
     _check_cover(best_path(band, BEAD_TYPES, scores), n, m)
+    # scored a few rows at a time, as the aligner does: the same path
+    blocks = best_path(band, BEAD_TYPES, lambda a, b: [s[band.offsets[a]:band.offsets[b]] for s in scores], rows_per_block=3)
+    assert blocks == best_path(band, BEAD_TYPES, scores)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 6), st.integers(0, 6)), min_size=2, max_size=6), st.integers(0, 2**32 - 1))
+def test_paragraph_groups_keep_every_bead_inside_one_group(sizes, seed):
+    from align.aligner.search.band import Groups
+
+    sizes = [(a, b) for a, b in sizes if a or b]
+    n, m = sum(a for a, _ in sizes), sum(b for _, b in sizes)
+    if len(sizes) < 2 or not n or not m:
+        return
+    groups, z, e = [], 0, 0
+    for a, b in sizes:
+        groups.append((list(range(z, z + a)), list(range(e, e + b))))
+        z, e = z + a, e + b
+    spans = Groups(n, m, groups)
+    band = Band.of_groups(n, m, spans, [Band.full(a, b) for a, b in sizes])
+    rng = np.random.default_rng(seed)
+    scores = []
+    for t, (a, b) in enumerate(BEAD_TYPES):
+        rows, cols = band.row_cells(0, n + 1)
+        ok = (rows >= a) & (cols >= b) & band.within(np.clip(rows - a, 0, n), cols - b) & spans.valid(a, b, rows, cols)
+        scores.append(np.where(ok, rng.normal(size=band.cells), -1e18))
+    path = best_path(band, BEAD_TYPES, scores)
+    _check_cover(path, n, m)
+    for i0, i1, j0, j1 in path:
+        owners = {int(spans.zh[i]) for i in range(i0, i1)} | {int(spans.en[j]) for j in range(j0, j1)}
+        assert len(owners) == 1
 
 
 def test_dp_prefers_the_high_scoring_beads():
     band = Band.full(3, 4)
-    scores = [np.full((4, band.width), -5.0) for _ in BEAD_TYPES]
+    scores = [np.full(band.cells, -5.0) for _ in BEAD_TYPES]
     one_one, one_two = BEAD_TYPES.index((1, 1)), BEAD_TYPES.index((1, 2))
-    scores[one_one][1, 1] = 1.0   # zh0-en0
-    scores[one_two][2, 3] = 1.0   # zh1-en1,en2
-    scores[one_one][3, 4] = 1.0   # zh2-en3
+    cell = lambda i, j: band.offsets[i] + j - band.lo[i]  # noqa: E731
+    scores[one_one][cell(1, 1)] = 1.0   # zh0-en0
+    scores[one_two][cell(2, 3)] = 1.0   # zh1-en1,en2
+    scores[one_one][cell(3, 4)] = 1.0   # zh2-en3
     assert best_path(band, BEAD_TYPES, scores) == [(0, 1, 0, 1), (1, 2, 1, 3), (2, 3, 3, 4)]
 
 

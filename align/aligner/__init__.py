@@ -27,7 +27,7 @@ from align.aligner.model import load_model
 from align.aligner.pairing import check_document_pair
 from align.aligner.pipeline import Groups, Progress, Sides, align_groups, prepare, reestimated
 from align.aligner.settings import AlignSettings
-from align.aligner.signals import FEATURES, reasons
+from align.aligner.signals import reasons
 from align.aligner.signature import ALIGNER_VERSION, signature
 from align.core.bitext import Bitext
 from align.core.document import Document
@@ -97,13 +97,11 @@ def _align(zh_doc: Document, en_doc: Document, settings: AlignSettings, terms: T
     first_pass = model.first_pass_weights(mode) if settings.reestimate else None
     earlier = None
     if first_pass is not None:
-        report("first pass", 0, len(groups))
-        pairs, _, _, earlier = align_groups(sides, groups, first_pass, settings, lambda k: report("first pass", k, len(groups)))
+        report("first pass", 0, 1)
+        pairs, _, _, earlier = align_groups(sides, groups, first_pass, settings, lambda k: report("first pass", k, 1))
         sides = reestimated(sides, pairs)
-    pairs, rows_all, scores_all, _ = align_groups(sides, groups, model.search_weights(mode), settings,
-                                                  lambda k: report("aligning", k, len(groups)), earlier)
-    rows = np.vstack(rows_all) if rows_all else np.zeros((0, len(FEATURES)))
-    scores = np.concatenate(scores_all) if scores_all else np.zeros(0)
+    pairs, rows, scores, _ = align_groups(sides, groups, model.search_weights(mode), settings,
+                                          lambda k: report("aligning", k, 1), earlier)
     contrast = contrast_features(dictionary_sides, pairs)
     distinct = contrast[:, 0 if mode == "embed" else 1]
     document_score = _document_score(pairs, distinct, total, settings.contrast_min)

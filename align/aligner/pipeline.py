@@ -17,6 +17,7 @@ from align.aligner.resources import embeddings
 from align.aligner.resources.cedict import load_cedict
 from align.aligner.search.anchors import choose_band
 from align.aligner.search.band import MAX_SIDE, Band
+from align.aligner.search.band import Groups as BandGroups
 from align.aligner.search.path import path_band
 from align.aligner.search.scoring import StretchSearch
 from align.aligner.settings import AlignSettings
@@ -84,29 +85,29 @@ def reestimated(sides: Sides, beads: Beads) -> Sides:
 
 
 def align_groups(sides: Sides, groups: Groups, weights: np.ndarray, settings: AlignSettings,
-                 tick: Callable[[int], None], earlier=None):
-    """Align each group (a stretch of consecutive sentences on both sides).
+                 tick: Callable[[int], None], earlier: list | None = None):
+    """Align both documents in one search whose band keeps each bead inside one group (aligned paragraphs).
 
-    ``earlier`` (the paths of a first pass) narrows each search to a band
-    around them. Returns the beads, their feature rows and scores per group,
-    and each group's path.
+    Within a group the band is the whole grid when it is small, else a band
+    around anchors (``search.anchors``); with ``earlier`` (the path of a first
+    pass) it is a band of ``second_pass_half_width`` around that path. Returns
+    the beads, their feature rows and scores, and the path.
     """
-    pairs: Beads = []
-    rows_all, scores_all, paths = [], [], []
-    for k, (zs, es) in enumerate(groups):
-        z0 = zs[0] if zs else 0
-        e0 = es[0] if es else 0
-        zsub = sides.zh.slice(z0, z0 + len(zs))
-        esub = sides.en.slice(e0, e0 + len(es))
-        if earlier is not None and len(zs) and len(es):
-            band = path_band(len(zs), len(es), earlier[k], settings.second_pass_half_width)
+    n, m = len(sides.zh), len(sides.en)
+    spans = BandGroups(n, m, groups)
+    local = []
+    for g, ((z0, z1), (e0, e1)) in enumerate(zip(spans.rows, spans.cols)):
+        rows, cols = int(z1 - z0), int(e1 - e0)
+        if earlier is not None and rows and cols:
+            inside = [(i0 - z0, i1 - z0, j0 - e0, j1 - e0) for i0, i1, j0, j1 in earlier
+                      if z0 <= i0 and i1 <= z1 and e0 <= j0 and j1 <= e1 and (i1 > i0 or j1 > j0)]
+            local.append(path_band(rows, cols, inside, settings.second_pass_half_width))
+        elif (rows + 1) * (cols + 1) <= settings.full_grid_cells or not rows or not cols:
+            local.append(Band.full(rows, cols))
         else:
-            band = choose_band(zsub, esub, settings) if len(zs) and len(es) else Band.full(len(zs), len(es))
-        beads, rows, scores = StretchSearch(zsub, esub, band, settings.bead_types).align(weights)
-        paths.append(beads)
-        for i0, i1, j0, j1 in beads:
-            pairs.append((tuple(range(z0 + i0, z0 + i1)), tuple(range(e0 + j0, e0 + j1))))
-        rows_all.append(rows)
-        scores_all.append(scores)
-        tick(k + 1)
-    return pairs, rows_all, scores_all, paths
+            local.append(choose_band(sides.zh.slice(z0, z1), sides.en.slice(e0, e1), settings))
+    band = Band.of_groups(n, m, spans, local) if len(groups) > 1 else local[0]
+    path, rows, scores = StretchSearch(sides.zh, sides.en, band, settings.bead_types).align(weights)
+    tick(1)
+    pairs: Beads = [(tuple(range(i0, i1)), tuple(range(j0, j1))) for i0, i1, j0, j1 in path]
+    return pairs, rows, scores, path

@@ -8,6 +8,8 @@ with vector operations: beads consuming zh sentences read earlier rows, and the
 
 from __future__ import annotations
 
+from typing import Callable
+
 import numpy as np
 
 from align.aligner.search.band import Band
@@ -15,48 +17,74 @@ from align.aligner.search.band import Band
 NEG = -1e18
 
 
-def best_path(band: Band, types: tuple[tuple[int, int], ...], scores: list[np.ndarray]) -> list[tuple[int, int, int, int]]:
-    """Beads (i0, i1, j0, j1) half-open: zh sentences i0..i1-1 with en sentences j0..j1-1."""
-    n, m, width, lo = band.n, band.m, band.width, band.lo
-    D = np.full((n + 1, width), NEG)
-    back = np.full((n + 1, width), -1, dtype=np.int16)
-    ks = np.arange(width)
-    cols = lo[:, None] + ks[None, :]
+ScoreBlock = Callable[[int, int], list[np.ndarray]]
+
+ROWS_PER_BLOCK = 256
+
+
+def best_path(band: Band, types: tuple[tuple[int, int], ...], scores: ScoreBlock | list[np.ndarray],
+              rows_per_block: int = ROWS_PER_BLOCK) -> list[tuple[int, int, int, int]]:
+    """Beads (i0, i1, j0, j1) half-open: zh sentences i0..i1-1 with en sentences j0..j1-1.
+
+    ``scores(start, stop)`` gives, per bead type, the scores of the cells of
+    rows start..stop-1 (in cell order, NEG where no bead of that type ends);
+    it is called for consecutive blocks of rows, so scores never need to be
+    held for the whole band. A list of whole-band arrays works too.
+    """
+    if not callable(scores):
+        whole = scores
+        scores = lambda start, stop: [s[band.offsets[start]:band.offsets[stop]] for s in whole]  # noqa: E731
+    n, lo, hi, offsets = band.n, band.lo, band.hi, band.offsets
+    D = np.full(band.cells, NEG)
+    back = np.full(band.cells, -1, dtype=np.int8)
     t01 = types.index((0, 1)) if (0, 1) in types else -1
-    for i in range(n + 1):
-        row = np.full(width, NEG)
-        arg = np.full(width, -1, dtype=np.int16)
-        if i == 0:
-            row[0] = 0.0 if lo[0] == 0 else NEG
-        for t, (a, b) in enumerate(types):
-            if a == 0 or a > i:
-                continue
-            src = cols[i] - b - lo[i - a]
-            ok = (src >= 0) & (src < width)
-            cand = np.full(width, NEG)
-            cand[ok] = D[i - a, src[ok]] + scores[t][i, ok]
-            better = cand > row
-            row[better] = cand[better]
-            arg[better] = t
-        if t01 >= 0:
-            step = np.where(cols[i] >= 1, scores[t01][i], NEG)
-            step[0] = 0.0  # never used as a step into column 0 of the row
-            csum = np.cumsum(step)
-            base = row - csum
-            run = np.maximum.accumulate(base)
-            via = csum + run
-            better = via > row + 1e-9
-            # cells reached by 0-1 steps point to their left neighbour
-            row = np.where(better, via, row)
-            arg = np.where(better, t01, arg).astype(np.int16)
-        D[i] = row
-        back[i] = arg
+    for start in range(0, n + 1, rows_per_block):
+        stop = min(n + 1, start + rows_per_block)
+        block = scores(start, stop)
+        first = offsets[start]
+        for i in range(start, stop):
+            row_lo, width = lo[i], hi[i] - lo[i]
+            cols = np.arange(row_lo, hi[i])
+            cell = slice(offsets[i] - first, offsets[i + 1] - first)
+            row = np.full(width, NEG)
+            arg = np.full(width, -1, dtype=np.int8)
+            if i == 0:
+                row[0] = 0.0
+            for t, (a, b) in enumerate(types):
+                if a == 0 or a > i:
+                    continue
+                src = cols - b
+                ok = (src >= lo[i - a]) & (src < hi[i - a])
+                if not ok.any():
+                    continue
+                cand = np.full(width, NEG)
+                cand[ok] = D[offsets[i - a] + src[ok] - lo[i - a]] + block[t][cell][ok]
+                better = cand > row
+                row[better] = cand[better]
+                arg[better] = t
+            if t01 >= 0:
+                step = np.where(cols >= 1, block[t01][cell], NEG)
+                step[0] = 0.0  # never used as a step into the first column of the row
+                csum = np.cumsum(step)
+                run = np.maximum.accumulate(row - csum)
+                via = csum + run
+                better = via > row + 1e-9
+                # cells reached by 0-1 steps point to their left neighbour
+                row = np.where(better, via, row)
+                arg = np.where(better, t01, arg).astype(np.int8)
+            D[offsets[i]:offsets[i + 1]] = row
+            back[offsets[i]:offsets[i + 1]] = arg
+    return _trace(band, types, D, back)
+
+
+def _trace(band: Band, types, D: np.ndarray, back: np.ndarray) -> list[tuple[int, int, int, int]]:
+    n, m, lo, offsets = band.n, band.m, band.lo, band.offsets
+    if not band.contains(n, m) or D[offsets[n] + m - lo[n]] <= NEG / 2:
+        raise RuntimeError("no path through the band")
     path = []
     i, j = n, m
-    if not band.contains(i, j) or D[i, j - lo[i]] <= NEG / 2:
-        raise RuntimeError("no path through the band")
     while i > 0 or j > 0:
-        t = int(back[i, j - lo[i]])
+        t = int(back[offsets[i] + j - lo[i]])
         if t < 0:
             raise RuntimeError("broken back-pointer")
         a, b = types[t]
@@ -73,7 +101,7 @@ def anchor_band(n: int, m: int, anchors: list[tuple[int, int]], half_width: int)
     ys = np.asarray([p[1] for p in points], dtype=float)
     centre = np.interp(np.arange(n + 1), xs, ys)
     lo = np.floor(centre - half_width).astype(np.int64)
-    return Band(n, m, lo, 2 * half_width + 1)
+    return Band.fixed(n, m, lo, 2 * half_width + 1)
 
 
 def monotone_chain(pairs: list[tuple[int, int, float]]) -> list[tuple[int, int]]:
@@ -134,6 +162,5 @@ def path_band(n: int, m: int, path: list[tuple[int, int, int, int]], half_width:
         lo[i0:i1 + 1] = np.minimum(lo[i0:i1 + 1], j0)
         hi[i0:i1 + 1] = np.maximum(hi[i0:i1 + 1], j1)
     lo = np.maximum(lo - half_width, 0)
-    hi = hi + half_width
-    width = int((hi - lo).max()) + 1 if n + 1 else 1
-    return Band(n, m, lo, width)
+    width = int((hi + half_width - lo).max()) + 1 if n + 1 else 1
+    return Band.fixed(n, m, lo, width)

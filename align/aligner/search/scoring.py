@@ -34,38 +34,37 @@ class StretchSearch:
         self.band = band
 
     def band_cells(self, t: int, start: int = 0, stop: int | None = None) -> Cells:
-        """Cells of band rows start..stop-1 for bead type t; a cell is valid when its source cell is in the band too."""
+        """Cells of band rows start..stop-1 for bead type t; valid when the bead's first cell is in the band too
+        (and, with paragraph groups, when its sentences lie in one group)."""
         band = self.band
-        n, m, width = band.n, band.m, band.width
+        n, m = band.n, band.m
         stop = n + 1 if stop is None else min(stop, n + 1)
         a, b = self.bead_types[t]
-        row_index = np.arange(start, stop)
-        rows = row_index[:, None].repeat(width, axis=1)
-        cols = band.lo[start:stop, None] + np.arange(width)[None, :]
-        cells = Cells(a, b, rows, cols, n, m, row_index=row_index)
-        src_k = cols - b - band.lo[np.clip(rows - a, 0, n)]
-        cells.valid &= (src_k >= 0) & (src_k < width)
+        rows, cols = band.row_cells(start, stop)
+        cells = Cells(a, b, rows, cols, n, m)
+        src_i = np.clip(rows - a, 0, n)
+        cells.valid &= band.within(src_i, cols - b)
+        if band.groups is not None:
+            cells.valid &= band.groups.valid(a, b, cells.r, cells.c)
         return cells
 
     def type_features(self, t: int, start: int = 0, stop: int | None = None) -> tuple[np.ndarray, np.ndarray]:
-        """(features (D, rows, W), valid (rows, W)) of bead type t over band rows start..stop-1."""
+        """(features (D, cells), valid (cells,)) of bead type t over band rows start..stop-1, in cell order."""
         cells = self.band_cells(t, start, stop)
         return signals.bead_features(self.stretch, cells), cells.valid
 
-    def scores(self, weights: np.ndarray) -> list[np.ndarray]:
-        """Per bead type, the (n+1, W) scores of the band; NEG where no bead of that type ends."""
-        band = self.band
-        step = max(1, BLOCK_BYTES // (len(FEATURES) * band.width * 4))
+    def block_scores(self, weights: np.ndarray, start: int, stop: int) -> list[np.ndarray]:
+        """Per bead type, the scores of the cells of rows start..stop-1; NEG where no bead of that type ends."""
         out = []
         for t in range(len(self.bead_types)):
-            plane = np.empty((band.n + 1, band.width))
-            for start in range(0, band.n + 1, step):
-                F, valid = self.type_features(t, start, start + step)
-                s = weigh(weights, F)
-                s[~valid] = NEG
-                plane[start:start + len(valid)] = s
-            out.append(plane)
+            F, valid = self.type_features(t, start, stop)
+            s = weigh(weights, F)
+            s[~valid] = NEG
+            out.append(s)
         return out
+
+    def rows_per_block(self) -> int:
+        return max(1, BLOCK_BYTES // (len(FEATURES) * self.band.width * 4))
 
     def align(self, weights: np.ndarray):
         """Beads (i0, i1, j0, j1), their feature rows (k, D) and scores (k,)."""
@@ -76,7 +75,8 @@ class StretchSearch:
             for r, (i0, i1, j0, j1) in enumerate(beads):
                 rows[r, FEATURES.index(type_feature(i1 - i0, j1 - j0))] = 1.0
             return beads, rows, rows.astype(np.float64) @ weights
-        path = best_path(self.band, self.bead_types, self.scores(weights))
+        path = best_path(self.band, self.bead_types, lambda start, stop: self.block_scores(weights, start, stop),
+                         self.rows_per_block())
         return path, *self.bead_rows(path, weights)
 
     def bead_rows(self, path, weights: np.ndarray):

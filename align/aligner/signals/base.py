@@ -75,16 +75,13 @@ class Cells:
     """Candidate beads of one type (a, b), given by their end cells (rows, cols), any array shape.
 
     ``r``/``c`` are the cells clipped into the grid (safe to index with);
-    ``valid`` marks the cells that are real beads of this type. When the cells
-    are a block of band rows (shape (R, W), one DP row per line), ``row_index``
-    holds those R rows, so a signal can fetch one zh value per line.
+    ``valid`` marks the cells that are real beads of this type. Band cells come
+    row by row (``Band.row_cells``), which signals may use for speed.
     """
 
-    def __init__(self, a: int, b: int, rows: np.ndarray, cols: np.ndarray, n: int, m: int,
-                 row_index: np.ndarray | None = None):
+    def __init__(self, a: int, b: int, rows: np.ndarray, cols: np.ndarray, n: int, m: int):
         self.a, self.b = a, b
         self.rows, self.cols = rows, cols
-        self.row_index = row_index
         self.n, self.m = n, m
         self.r = np.clip(rows, 0, n)
         self.c = np.clip(cols, 0, m)

@@ -16,7 +16,8 @@ import numpy as np
 from align.aligner.search.band import Band
 from align.aligner.signals.base import Cells, FeatureBlock, Signal, Stretch, sized
 
-ROWS_PER_CHUNK = 64  # rows x band width x 512 float32 per gather: a few MB
+RUN_CELLS = 8192  # cells per matrix product: a few hundred rows and columns of 512 floats at most
+GATHER_BELOW = 4096  # fewer cells (a path's beads): plain gathered dot products
 
 
 class EmbeddingState:
@@ -60,50 +61,52 @@ class Embedding(Signal):
 
 def window_cosines(zw: np.ndarray, ew: np.ndarray, cells: Cells) -> np.ndarray:
     """Cosine of the zh window ending before row r and the en window ending before column c, per cell."""
-    n, m = cells.n, cells.m
-    cos = np.zeros(cells.shape, dtype=np.float32)
-    if cells.row_index is not None:  # a block of band rows: one zh window per row
-        for start in range(0, len(cells.row_index), ROWS_PER_CHUNK):
-            part = slice(start, start + ROWS_PER_CHUNK)
-            zi = np.clip(cells.row_index[part] - 1, 0, n - 1)
-            cj = np.clip(cells.cols[part] - 1, 0, m - 1)
-            cos[part] = np.einsum("rd,rkd->rk", zw[zi], ew[cj])
-        return cos
-    flat_r = np.clip(cells.rows.reshape(-1) - 1, 0, n - 1)
-    flat_c = np.clip(cells.cols.reshape(-1) - 1, 0, m - 1)
-    out = cos.reshape(-1)
-    step = ROWS_PER_CHUNK * 64
-    for start in range(0, len(flat_r), step):
-        part = slice(start, start + step)
-        out[part] = np.einsum("kd,kd->k", zw[flat_r[part]], ew[flat_c[part]])
-    return cos
+    zi = np.clip(cells.rows - 1, 0, cells.n - 1)
+    ej = np.clip(cells.cols - 1, 0, cells.m - 1)
+    return paired_dots(zw, ew, zi, ej)
+
+
+def paired_dots(a: np.ndarray, b: np.ndarray, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
+    """``sum(a[ia] * b[ib], -1)`` for index arrays of one shape, float32.
+
+    Band cells come row by row with slowly rising columns, so a run of them
+    touches a few rows of ``a`` and a short stretch of ``b``: one small matrix
+    product per run does the work of thousands of gathered dot products.
+    """
+    out = np.empty(ia.shape, dtype=np.float32)
+    flat_a, flat_b, flat_out = ia.reshape(-1), ib.reshape(-1), out.reshape(-1)
+    if len(flat_a) == 0:
+        return out
+    if len(flat_a) < GATHER_BELOW or np.any(np.diff(flat_a) < 0):
+        for start in range(0, len(flat_a), RUN_CELLS):
+            part = slice(start, start + RUN_CELLS)
+            flat_out[part] = np.einsum("kd,kd->k", a[flat_a[part]], b[flat_b[part]])
+        return out
+    for start in range(0, len(flat_a), RUN_CELLS):
+        part = slice(start, start + RUN_CELLS)
+        rows, cols = flat_a[part], flat_b[part]
+        r0, c0, c1 = rows[0], cols.min(), cols.max()
+        block = a[r0:rows[-1] + 1] @ b[c0:c1 + 1].T
+        flat_out[part] = block[rows - r0, cols - c0]
+    return out
 
 
 def _member_cosines(zw, ew, band: Band):
     n, m = band.n, band.m
-    pz = []
     z1, e1 = zw[0], ew[0]
     cols = band.zh_base[:, None] + np.arange(band.zh_width)[None, :]  # DP column j
+    s_index = np.broadcast_to(np.arange(n)[:, None], cols.shape)
+    pz = []
     for b in range(len(ew)):
-        pz.append(_gather_dot(z1, ew[b], np.arange(n), cols - 1, lambda j, b=b: (j >= b + 1) & (j <= m)))
-    pe = []
+        dots = paired_dots(z1, ew[b], s_index, np.clip(cols - 1, 0, max(m - 1, 0))) if m else np.zeros(cols.shape, np.float32)
+        pz.append(np.where((cols >= b + 1) & (cols <= m), dots, 0.0).astype(np.float32))
     rows = band.en_base[:, None] + np.arange(band.en_width)[None, :]
+    t_index = np.broadcast_to(np.arange(m)[:, None], rows.shape)
+    pe = []
     for a in range(len(zw)):
-        pe.append(_gather_dot(e1, zw[a], np.arange(m), rows - 1, lambda i, a=a: (i >= a + 1) & (i <= n)))
+        dots = paired_dots(e1, zw[a], t_index, np.clip(rows - 1, 0, max(n - 1, 0))) if n else np.zeros(rows.shape, np.float32)
+        pe.append(np.where((rows >= a + 1) & (rows <= n), dots, 0.0).astype(np.float32))
     return pz, pe
-
-
-def _gather_dot(a: np.ndarray, b: np.ndarray, a_rows: np.ndarray, b_index: np.ndarray, valid_fn, chunk: int = 64):
-    out = np.zeros(b_index.shape, dtype=np.float32)
-    if len(b) == 0:
-        return out
-    for start in range(0, len(a_rows), chunk):
-        idx = b_index[start:start + chunk]
-        ok = valid_fn(idx + 1)
-        safe = np.clip(idx, 0, len(b) - 1)
-        block = np.einsum("rd,rkd->rk", a[a_rows[start:start + chunk]], b[safe])
-        out[start:start + chunk] = np.where(ok, block, 0.0)
-    return out
 
 
 def _cross(pz1, band: Band, cells: Cells):

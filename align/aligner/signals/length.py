@@ -21,11 +21,26 @@ def char_lengths(texts: list[str], lang: str) -> np.ndarray:
 
 
 class LengthState:
+    """Prefix sums of the lengths, and the en/zh length ratio of the stretch (of each paragraph pair when the
+    band has groups: a terse paragraph is judged against its own pair)."""
+
     def __init__(self, stretch: Stretch):
         zh, en = stretch.zh.lengths, stretch.en.lengths
-        self.ratio = float(en.sum() + 1.0) / float(zh.sum() + 1.0)
         self.zl = prefix_sums(zh)
         self.el = prefix_sums(en)
+        self.groups = stretch.band.groups
+        if self.groups is None:
+            self.ratios = np.asarray([float(en.sum() + 1.0) / float(zh.sum() + 1.0)])
+        else:
+            zc = self.zl[self.groups.rows[:, 1]] - self.zl[self.groups.rows[:, 0]]
+            ec = self.el[self.groups.cols[:, 1]] - self.el[self.groups.cols[:, 0]]
+            self.ratios = (ec + 1.0) / (zc + 1.0)
+
+    def ratio(self, cells: Cells):
+        """The ratio each candidate bead is judged against (a number, or one per cell)."""
+        if self.groups is None:
+            return float(self.ratios[0])
+        return self.ratios[self.groups.zh[np.clip(cells.r - 1, 0, max(cells.n - 1, 0))]]
 
     def spans(self, cells: Cells) -> tuple[np.ndarray, np.ndarray]:
         """Characters on each side of every candidate bead."""
@@ -47,22 +62,23 @@ class Length(Signal):
         if cells.omission:
             out["omit_len"] = np.log1p(zlen + elen)
             return
-        d = np.log((elen + 8.0) / (state.ratio * zlen + 8.0))
+        ratio = state.ratio(cells)
+        d = np.log((elen + 8.0) / (ratio * zlen + 8.0))
         out["len_abs"] = np.abs(d)
         out["len_sq"] = d * d
         if cells.a > 1 and cells.b > 1:
             out["len_mn"] = np.abs(d)
         if cells.merge:
-            out["short_member"] = np.log1p(self._shortest(stretch, state, cells))
+            out["short_member"] = np.log1p(self._shortest(stretch, ratio, cells))
         out["sz_len_abs"] = sized(cells, out["len_abs"])
 
     @staticmethod
-    def _shortest(stretch: Stretch, state: LengthState, cells: Cells) -> np.ndarray:
+    def _shortest(stretch: Stretch, ratio, cells: Cells) -> np.ndarray:
         n, m = cells.n, cells.m
         shortest = np.full(cells.shape, np.inf)
         if n:
             for o in range(1, cells.a + 1):
-                np.minimum(shortest, stretch.zh.lengths[np.clip(cells.r - o, 0, n - 1)] * state.ratio, out=shortest)
+                np.minimum(shortest, stretch.zh.lengths[np.clip(cells.r - o, 0, n - 1)] * ratio, out=shortest)
         if m:
             for o in range(1, cells.b + 1):
                 np.minimum(shortest, stretch.en.lengths[np.clip(cells.c - o, 0, m - 1)], out=shortest)
