@@ -8,9 +8,10 @@ built once per TermBase; beads can be checked on several processes.
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterable, Sequence
+from typing import Iterable, Sequence
 
 from align.core.numbers import compare_numbers
+from align.core.progress import Progress, no_progress
 from align.core.text import HAN_RUN
 from glossary.findings import RULES, Finding
 from glossary.match_en import FORBIDDEN, case_ok, in_proper_name, is_sentence_initial
@@ -132,10 +133,13 @@ def check_rows(
     termbase: TermBase,
     rules: Iterable[str] | None = None,
     processes: int = 1,
-    progress: Callable[[int], None] | None = None,
+    progress: Progress | None = None,
     chunk_size: int = 5000,
 ) -> list[Finding]:
-    """Check ``(bead id, zh, en)`` rows, in order; ``processes > 1`` spreads chunks over processes."""
+    """Check ``(bead id, zh, en)`` rows, in order; ``processes > 1`` spreads chunks over processes.
+
+    ``progress("checking", rows done, rows)`` is called after each chunk.
+    """
     wanted = frozenset(rules) if rules else None
     if wanted:
         unknown = wanted - set(RULES)
@@ -143,8 +147,10 @@ def check_rows(
             from align.core.errors import UsageError
 
             raise UsageError(f"unknown rule {', '.join(sorted(unknown))}; rules: {', '.join(ALL_RULES)}")
+    report = progress or no_progress
     chunks = [rows[i:i + chunk_size] for i in range(0, len(rows), chunk_size)]
     findings: list[Finding] = []
+    done = 0
     if processes > 1 and len(chunks) > 1:
         import multiprocessing
 
@@ -152,20 +158,20 @@ def check_rows(
         with context.Pool(processes, initializer=_init_worker, initargs=(termbase,)) as pool:
             for chunk, part in zip(chunks, pool.imap(_check_chunk, [(c, wanted) for c in chunks])):
                 findings.extend(part)
-                if progress:
-                    progress(len(chunk))
+                done += len(chunk)
+                report("checking", done, len(rows))
         return findings
     termbase.zh_matcher, termbase.en_matcher
     for chunk in chunks:
         for bead_id, zh, en in chunk:
             findings.extend(check_pair(bead_id, zh, en, termbase, wanted))
-        if progress:
-            progress(len(chunk))
+        done += len(chunk)
+        report("checking", done, len(rows))
     return findings
 
 
 def check(bitext, termbase: TermBase, rules: Iterable[str] | None = None, processes: int = 1,
-          progress: Callable[[int], None] | None = None) -> list[Finding]:
+          progress: Progress | None = None) -> list[Finding]:
     """Every finding of every bead of ``bitext`` (a Bitext or any iterable of beads), in bead order."""
     rows = [(bead.id or str(number), bead.zh_text, bead.en_text) for number, bead in enumerate(bitext, start=1)]
     return check_rows(rows, termbase, rules, processes, progress)

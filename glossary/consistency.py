@@ -44,10 +44,11 @@ What is measured (every figure is also in ``to_dict()``):
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Callable, Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from align.core.bitext import Bitext
 from align.core.normalize import matching_key
+from align.core.progress import Progress, no_progress
 from glossary.checks import check_rows
 from glossary.consistency_report import EXAMPLES, ConceptConsistency, ConsistencyReport, Rate, Rendering, SegmentVariation, SharedRendering
 from glossary.metrics import score_reference
@@ -119,22 +120,27 @@ def consistency(
     reference: Bitext | None = None,
     *,
     labels: Sequence[str] | None = None,
-    progress: Callable[[int], None] | None = None,
+    signature: Mapping[str, str] | None = None,
+    progress: Progress | None = None,
 ) -> ConsistencyReport:
     """Score the translation consistency of one bitext or a corpus of them.
 
     ``termbase``: the glossary whose concepts are followed (None: no per-term view, the
     segment-level view, numbers and untranslated rates only). ``reference``: another
     translation of the same Chinese, scored with BLEU/chrF/TER. ``labels`` name the
-    bitexts in bead ids (``label#id``) when there are several. ``progress`` is called with
-    numbers of beads done; it adds up to twice the bead count (checks, then renderings).
+    bitexts in bead ids (``label#id``) when there are several. ``signature``: the
+    signature of the run the report belongs to (default: bitext's version, this
+    scorer's and the glossary's). ``progress(stage, done, total)``: stage ``checking``
+    then ``renderings``, both counted over the two passes (twice the bead count).
     """
     items = as_bitexts(bitexts)
     rows = bead_rows(items, labels)
     names = [(labels[i] if labels and i < len(labels) else "") or b.zh_name or f"bitext{i + 1}" for i, b in enumerate(items)]
     glossary = termbase if termbase is not None else TermBase(name="<none>")
+    report = progress or no_progress
+    passes = 2 * len(rows)
 
-    findings = check_rows(rows, glossary, progress=progress)
+    findings = check_rows(rows, glossary, progress=lambda stage, done, _: report(stage, done, passes))
     by_bead: dict[str, set[str]] = defaultdict(set)
     for finding in findings:
         by_bead[finding.bead].add(finding.rule)
@@ -142,8 +148,8 @@ def consistency(
     collector = RenderingCollector(glossary)
     with_terms = adherent = with_digits = numbers_ok = with_zh = untranslated = omitted = 0
     for done, (bead_id, zh, en) in enumerate(rows, start=1):
-        if progress and done % 1000 == 0:
-            progress(1000)
+        if done % 1000 == 0:
+            report("renderings", len(rows) + done, passes)
         rules = by_bead.get(bead_id, set())
         if not zh.strip():
             continue
@@ -163,18 +169,15 @@ def consistency(
         if len(glossary):
             collector.read(bead_id, zh, en)
 
-    if progress and len(rows) % 1000:
-        progress(len(rows) % 1000)
+    report("renderings", passes, passes)
     stats = sorted(collector.stats.values(), key=lambda s: (s.index is None, s.index if s.index is not None else 0, -s.beads))
     for stat in stats:
         stat.renderings.sort(key=lambda r: (r.kind == "none", -r.count))
 
-    from align.core.version import __version__
+    if signature is None:
+        from align.core.version import __version__
 
-    signature = {"bitext": __version__, "consistency": "1"}
-    if termbase is not None:
-        signature.update(termbase.signature)
-    signature["beads"] = str(len(rows))
+        signature = {"bitext": __version__, "consistency": "1", **(termbase.signature if termbase is not None else {})}
 
     scores = None
     if reference is not None:
@@ -183,7 +186,8 @@ def consistency(
     return ConsistencyReport(
         bitexts=names,
         beads=len(rows),
-        signature=signature,
+        signature=dict(signature),
+        glossary=termbase.signature if termbase is not None else {},
         concepts=stats,
         shared=_shared(stats),
         segments=_segment_variations(rows),

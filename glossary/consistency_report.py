@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-EXAMPLES = 3  # example bead ids kept per rendering or variation
+from align.core.signature import signature_text
 
+EXAMPLES = 3  # example bead ids kept per rendering or variation
 
 
 @dataclass
@@ -115,7 +116,8 @@ class Rate:
 class ConsistencyReport:
     bitexts: list[str]
     beads: int
-    signature: dict[str, str]
+    signature: dict[str, str]  # how the report was made: the same for every run made the same way
+    glossary: dict[str, str]  # the term base's identity (name, size, content hash); empty without one
     concepts: list[ConceptConsistency]
     shared: list[SharedRendering]
     segments: list[SegmentVariation]
@@ -151,8 +153,9 @@ class ConsistencyReport:
         }
 
     def to_dict(self) -> dict:
-        out = {
-            "signature": self.signature,
+        return {
+            "signature": self.signature_string(),
+            "glossary": self.glossary or None,
             "bitexts": self.bitexts,
             "summary": self.summary(),
             "rates": {
@@ -168,14 +171,10 @@ class ConsistencyReport:
             "segments": [s.to_dict() for s in self.segments],
             "reference": self.reference.to_dict() if self.reference is not None else None,
         }
-        return out
 
     def signature_string(self) -> str:
-        return "|".join(f"{k}:{v}" for k, v in self.signature.items())
+        return signature_text(self.signature)
 
 
 def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
-
-
-# ------------------------------------------------------------------ classification

@@ -25,6 +25,7 @@ def sample_bitext() -> Bitext:
         zh_lang="zh-CN",
         en_lang="en",
         document_score=0.88,
+        details={"paragraphs-used": "yes", "reestimated-words": "1234", "source": '<web> & "quotes"'},
     )
 
 

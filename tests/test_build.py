@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import shutil
 
 import pytest
 
 from align.core.errors import OutputExistsError
+from align.core.signature import Signature
 from align.job.build import build
 
 from conftest import CORPUS
+
+
+def _jsonl(path) -> list[dict]:
+    return [json.loads(line) for line in path.open(encoding="utf-8")]
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +32,8 @@ def test_every_document_is_segmented(built):
     names = sorted(p.name for p in CORPUS.glob("0*.txt"))
     assert sorted(d["file"] for d in report.documents) == names
     for name in names:
-        rows = [json.loads(line) for line in (exports / "segmented" / name.replace(".txt", ".jsonl")).open(encoding="utf-8")]
+        header, *rows = _jsonl(exports / "segmented" / name.replace(".txt", ".jsonl"))
+        assert header["format"] == "bitext-sentences" and header["document"] == name
         assert rows and {"id", "start", "end", "text", "key"} <= set(rows[0])
     by_name = {d["file"]: d for d in report.documents}
     assert by_name["003_d1ca78e905d0fb4b.txt"]["script"] == "Hant"
@@ -46,7 +54,9 @@ def test_glossary_scan_flags_my_country(built):
     exports, report = built
     texts = json.dumps(report.glossary, ensure_ascii=False).lower()
     assert "my country" in texts
-    assert (exports / "glossary" / "scan.jsonl").is_file()
+    header, *findings = _jsonl(exports / "glossary" / "scan.jsonl")
+    assert header["format"] == "bitext-scan" and header["glossary"]["glossary"] == "industrial_internet.tsv"
+    assert findings == json.loads(json.dumps(report.glossary))
     assert json.loads((exports / "report.json").read_text(encoding="utf-8"))["documents"]
 
 
@@ -55,6 +65,38 @@ def test_term_consistency_is_scored_over_the_mined_pairs(built):
     consistency = json.loads((exports / "consistency.json").read_text(encoding="utf-8"))
     assert consistency["summary"]["bitexts"] == len(report.pairs)
     assert report.consistency["beads"] == sum(p["beads"] for p in report.pairs)
+    assert "beads" not in Signature.parse(consistency["signature"])  # a count varies by run: it is in the body
+
+
+def test_every_output_carries_the_one_signature_of_the_run(built):
+    from openpyxl import load_workbook
+
+    from align.formats.tmx import TmxReader
+
+    exports, report = built
+    found: dict[str, str] = {}
+    for tmx in exports.glob("*/*.tmx"):
+        reader = TmxReader(tmx)
+        for _ in reader.beads():
+            pass
+        found[tmx.name] = reader.header_props["x-bitext-signature"]
+    for jsonl in exports.glob("mined/*.jsonl"):
+        found[jsonl.name] = str(Signature(_jsonl(jsonl)[0]["signature"]))
+    for xlsx in exports.glob("*/*.xlsx"):
+        about = {row[0]: row[1] for row in load_workbook(xlsx)["about"].iter_rows(min_row=2, values_only=True)}
+        found[xlsx.name] = str(Signature(json.loads(about["signature"])))
+    for page in exports.glob("*/*.html"):
+        code = re.search(r'<code class="signature">([^<]*)</code>', page.read_text(encoding="utf-8"))
+        found[page.name] = html.unescape(code.group(1))
+    for name in ("report.json", "consistency.json"):
+        found[name] = json.loads((exports / name).read_text(encoding="utf-8"))["signature"]
+    for jsonl in [*exports.glob("segmented/*.jsonl"), exports / "glossary" / "scan.jsonl"]:
+        found[jsonl.name] = _jsonl(jsonl)[0]["signature"]
+    assert len(found) == 2 * 4 + 2 + 5 + 1
+    assert set(found.values()) == {report.signature}, found
+    signature = Signature.parse(report.signature)
+    assert signature["mode"] == "fast" and signature["mining-threshold"] == "0.5" and "model" in signature
+    assert json.loads((exports / "report.json").read_text(encoding="utf-8"))["settings"]["fast"] is True
 
 
 def test_rerun_is_safe_but_a_user_edit_is_never_overwritten(tmp_path):
@@ -66,7 +108,9 @@ def test_rerun_is_safe_but_a_user_edit_is_never_overwritten(tmp_path):
     kept = [manifest[0]] + [line for line in manifest[1:] if line.startswith(("001_", "004_"))]
     (corpus / "manifest.csv").write_text("\n".join(kept) + "\n", encoding="utf-8")
     exports = tmp_path / "exports"
-    build(corpus, exports, fast=True)
+    steps = []
+    build(corpus, exports, fast=True, progress=lambda stage, done, total: steps.append((stage, done, total)))
+    assert steps[:2] == [("reading 001_c1337831e128b1af.txt", 0, 2), ("reading 004_ac438887a82c07fe.txt", 1, 2)]
     build(corpus, exports, fast=True)  # a re-run replaces its own files
     edited = exports / "segmented" / "001_c1337831e128b1af.jsonl"
     edited.write_text("my notes\n", encoding="utf-8")

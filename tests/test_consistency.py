@@ -193,6 +193,21 @@ def test_consistency_includes_reference_scores(termbase):
     assert report.to_dict()["reference"]["BLEU"] == 100.0
 
 
+def test_progress_has_the_library_shape_and_reaches_its_total(termbase):
+    calls = []
+    consistency(INDUSTRY, termbase, progress=lambda stage, done, total: calls.append((stage, done, total)))
+    beads = len(INDUSTRY)
+    assert calls[0] == ("checking", beads, 2 * beads)
+    assert calls[-1] == ("renderings", 2 * beads, 2 * beads)
+
+
+def test_signature_is_the_callers_and_names_no_count(termbase):
+    data = consistency(INDUSTRY, termbase, signature={"bitext": "9.9", "mode": "fast"}).to_dict()
+    assert data["signature"] == "bitext:9.9|mode:fast"
+    assert data["glossary"] == termbase.signature and data["summary"]["beads"] == len(INDUSTRY)
+    assert "beads" not in consistency(INDUSTRY, termbase).to_dict()["signature"]
+
+
 # ------------------------------------------------------------------ CLI
 
 

@@ -29,6 +29,7 @@ def test_header_round_trips_where_the_format_has_room(tmp_path, ext):
     write_bitext(original, tmp_path / f"x.{ext}")
     back = read_bitext(tmp_path / f"x.{ext}")
     assert back.signature == original.signature
+    assert back.details == original.details
     assert (back.zh_name, back.en_name, back.zh_lang, back.document_score) == ("report.zh.txt", "report.en.txt", "zh-CN", 0.88)
 
 
@@ -164,6 +165,7 @@ def test_import_applies_fix_reject_and_merge(tmp_path):
     assert merged.confidence == 0.62 and "merge" in merged.reasons and merged.meta["status"] == "merged"
     assert back[2].meta["note"] == "two sentences kept together"
     assert back.signature == sample_bitext().signature  # the about sheet carries it through
+    assert back.details == sample_bitext().details
     # a re-exported reviewed sheet imports to the same thing (status "merged" is not a new merge)
     write_bitext(back, tmp_path / "again.xlsx")
     assert same_beads(back, read_bitext(tmp_path / "again.xlsx"))

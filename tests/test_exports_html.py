@@ -30,6 +30,7 @@ def _bitext() -> Bitext:
         en_name="ma-huateng.en.txt",
         zh_lang="zh-TW",
         document_score=0.88,
+        details={"paragraphs-used": "yes", "reestimated-words": "<12>"},
     )
 
 
@@ -127,6 +128,7 @@ def test_header_names_documents_signature_and_counts():
     assert "ma<huateng>.zh.txt" in text and "ma-huateng.en.txt" in text
     assert "aligner:bitext-0.1.0|model:use-m3|bands:0.5/0.9" in text
     assert "Document score 0.880" in text
+    assert "Details paragraphs-used: yes; reestimated-words: <12>" in text
     for chip in ("1-1: 1", "1-2: 1", "1-0: 1", "0-1: 1", "2-1: 1", "≥ 0.9: 1", "0.5 – 0.9: 1", "< 0.5: 2", "unknown: 1"):
         assert chip in text, chip
     assert "Omissions 2" in text

@@ -39,6 +39,7 @@ def test_written_tmx_is_valid_and_complete(tmp_path):
     props = {p.get("type"): p.text for p in header.findall("prop")}
     assert props["x-bitext-signature"] == "aligner:bitext-hier|model:cedict+len|version:0.1.0|note:a|b:c"
     assert props["x-zh-document"] == "report.zh.txt" and props["x-document-score"] == "0.88"
+    assert props["x-detail-paragraphs-used"] == "yes" and props["x-detail-source"] == '<web> & "quotes"'
     assert "format:tmx" in props["x-export"]
     units = tree.findall("body/tu")
     assert [u.get("tuid") for u in units] == ["1", "2", "3", "4", "5"]
@@ -57,6 +58,7 @@ def test_round_trip_is_lossless(tmp_path, monkeypatch):
     back = read_tmx(tmp_path / "a.tmx")
     assert same_beads(original, back)
     assert back.signature == original.signature
+    assert back.details == original.details
     assert (back.zh_name, back.en_name, back.zh_lang, back.en_lang, back.document_score) == (
         "report.zh.txt", "report.en.txt", "zh-CN", "en", 0.88)
     write_tmx(back, tmp_path / "b.tmx")

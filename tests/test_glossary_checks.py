@@ -119,6 +119,8 @@ def test_cli_check_exit_codes_and_json(tmp_path):
     data = json.loads(result.stdout)
     assert [(f["bead"], f["rule"]) for f in data["findings"]] == [("2", "forbidden-rendering"), ("3", "wrong-case")]
     assert data["signature"]["glossary"] == "industrial_internet.tsv"
+    assert set(data["signature"]) == {"glossary", "glossary.concepts", "glossary.sha1"}  # what was checked is beside it
+    assert data["bitext"] == path.name and data["beads"] == 3
     assert runner.invoke(app, ["glossary", "check", str(path), "--fail-on", "never"]).exit_code == 0
     assert runner.invoke(app, ["glossary", "check", str(path), "--rules", "wrong-case", "--fail-on", "error"]).exit_code == 0
     assert runner.invoke(app, ["glossary", "check", str(path), "--rules", "wrong-case", "--fail-on", "warning"]).exit_code == 1

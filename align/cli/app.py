@@ -35,3 +35,26 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode="rich",
 )
+
+
+def _print_versions(wanted: bool) -> None:
+    if not wanted:
+        return
+    from align.aligner.model import load_model
+    from align.aligner.signature import ALIGNER_VERSION, resource_versions
+    from align.core.version import __version__
+
+    lines = {"bitext": __version__, "aligner": ALIGNER_VERSION, "model": load_model().hash, **resource_versions()}
+    for name, value in lines.items():
+        typer.echo(f"{name} {value}")
+    raise typer.Exit()
+
+
+@app.callback()
+def _global_options(
+    version: bool = typer.Option(
+        False, "--version", is_eager=True, callback=_print_versions,
+        help="Print the versions of bitext, the aligner, the model (content hash) and every resource, then exit.",
+    ),
+) -> None:
+    pass

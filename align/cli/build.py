@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -29,7 +30,8 @@ def build(
     (exports/aligned/) and mines sentence pairs from comparable ones
     (exports/mined/) as TMX, XLSX, JSONL and HTML; scans the English against
     the glossary (exports/glossary/scan.jsonl); scores term consistency across the
-    pairs (exports/consistency.json); writes exports/report.json.
+    pairs (exports/consistency.json); writes exports/report.json. Every output
+    records the same signature (versions, model hash, settings, resources).
     Safe to re-run: it replaces only files it wrote itself.
 
     Example: [bold]bitext build[/bold]   or   [bold]bitext build --corpus my-corpus --exports out --json[/bold]
@@ -38,7 +40,8 @@ def build(
 
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console, transient=True, disable=json) as progress:
         task = progress.add_task("starting", total=None)
-        report = run_build(corpus, exports, force=force, glossary_path=glossary, fast=fast, progress=lambda m: progress.update(task, description=m))
+        report = run_build(corpus, exports, force=force, glossary_path=glossary, fast=fast,
+                           progress=lambda stage, done, total: progress.update(task, description=stage))
     if json:
         print_json(report.to_dict())
         return
@@ -68,6 +71,7 @@ def build(
             f"glossary adherence {adherence if adherence is not None else '-'} ({exports}/consistency.json)"
         )
     console.print(f"wrote {len(report.outputs)} files to {exports}/ in {report.seconds:.1f} s")
+    console.print(f"[dim]{escape(report.signature)}[/]", highlight=False, soft_wrap=True)  # one line: copied whole
 
 
 def _short(name: str) -> str:

@@ -48,13 +48,15 @@ def _load(glossary: Optional[Path]) -> TermBase:
     return load_default() if glossary is None else TermBase.read(glossary)
 
 
-def _print_findings(findings: list[Finding], as_json: bool, as_csv: bool, signature: dict[str, str], where_label: str) -> None:
+def _print_findings(findings: list[Finding], as_json: bool, as_csv: bool, termbase: TermBase, checked: dict[str, object],
+                    where_label: str) -> None:
+    """``checked`` names what was checked; it stays out of the signature, which is the same for every input."""
     from align.cli.common import console, print_json
 
     if as_json and as_csv:
         raise UsageError("choose one of --json and --csv")
     if as_json:
-        print_json({"signature": signature, "count": len(findings), "findings": [f.to_dict() for f in findings]})
+        print_json({"signature": termbase.signature, **checked, "count": len(findings), "findings": [f.to_dict() for f in findings]})
         return
     if as_csv:
         writer = csv.writer(sys.stdout)
@@ -122,7 +124,7 @@ def check_command(
     bitext = read_bitext(bitext_path)
     selected = [r.strip() for r in rules.split(",") if r.strip()] if rules else None
     findings = _run_with_progress(lambda progress: check(bitext, termbase, selected, processes, progress), len(bitext), as_json or as_csv)
-    _print_findings(findings, as_json, as_csv, {**termbase.signature, "bitext": bitext_path.name, "beads": str(len(bitext))}, "bead")
+    _print_findings(findings, as_json, as_csv, termbase, {"bitext": bitext_path.name, "beads": len(bitext)}, "bead")
     _exit_for(findings, fail_on)
 
 
@@ -135,7 +137,7 @@ def _run_with_progress(work, total: int, quiet: bool):
 
     with Progress(console=err_console, transient=True) as bar:
         task = bar.add_task("checking", total=total)
-        return work(lambda n: bar.advance(task, n))
+        return work(lambda stage, done, of: bar.update(task, description=stage, completed=done, total=of))
 
 
 @glossary_app.command(
@@ -167,7 +169,7 @@ def scan_command(
     termbase = _load(glossary)
     document = read_document(en_file, "en")
     findings = scan(document, termbase)
-    _print_findings(findings, as_json, as_csv, {**termbase.signature, "document": en_file.name}, "line:col")
+    _print_findings(findings, as_json, as_csv, termbase, {"document": en_file.name}, "line:col")
     _exit_for(findings, fail_on)
 
 

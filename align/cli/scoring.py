@@ -6,6 +6,7 @@ Maps to ``glossary.consistency.consistency``; this module only reads the inputs 
 from __future__ import annotations
 
 import json
+from functools import partial
 from pathlib import Path
 from typing import Optional
 
@@ -117,7 +118,7 @@ def _print_report(report, limit: int) -> None:
             for row in scores.worst:
                 worst.add_row(str(row["chrF"]), row["bead"], escape(row["hypothesis"]), escape(row["reference"]))
             console.print(worst)
-    console.print(f"[dim]{escape(report.signature_string())}[/]", highlight=False)
+    console.print(f"[dim]{escape(report.signature_string())}[/]", highlight=False, soft_wrap=True)  # one line: copied whole
 
 
 def _more(total: int, limit: int, what: str) -> None:
@@ -158,6 +159,7 @@ def score(
     force: bool = typer.Option(False, "--force", help="Overwrite OUT.json if it exists."),
     limit: int = typer.Option(20, "--limit", min=1, help="Rows shown per table (the JSON has everything)."),
 ) -> None:
+    from align.aligner.signature import signature
     from align.core.atomic import atomic_open, check_writable
     from align.formats import read_bitext
     from glossary import load_default
@@ -170,15 +172,16 @@ def score(
     items = [read_bitext(path) for path in bitexts]
     reference_bitext = read_bitext(reference) if reference is not None else None
     total = sum(len(b) for b in items)
-    labels = _labels(bitexts)
+    score_with = partial(consistency, items, termbase, reference_bitext, labels=_labels(bitexts),
+                         signature=signature(terms=termbase))
     if total >= PROGRESS_FROM and not as_json:
         from rich.progress import Progress
 
         with Progress(console=err_console, transient=True) as bar:
             task = bar.add_task("scoring", total=2 * total)
-            report = consistency(items, termbase, reference_bitext, labels=labels, progress=lambda n: bar.advance(task, n))
+            report = score_with(progress=lambda stage, done, of: bar.update(task, description=stage, completed=done, total=of))
     else:
-        report = consistency(items, termbase, reference_bitext, labels=labels)
+        report = score_with()
     data = report.to_dict()
     if output is not None:
         with atomic_open(output, "w", force=force) as handle:

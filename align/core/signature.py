@@ -24,6 +24,16 @@ SEPARATOR = "|"
 ASSIGN = ":"
 
 
+def signature_text(items: Mapping[str, object]) -> str:
+    """The one-line form of any signature mapping, as ``Signature.format()`` writes it.
+
+    It does not refuse values holding ``|`` (a Bitext read from another tool may
+    carry them): formats that must read a signature back exactly store its
+    entries one by one as well.
+    """
+    return SEPARATOR.join(f"{key}{ASSIGN}{value}" for key, value in items.items())
+
+
 class Signature(Mapping):
     """An ordered, read-only mapping of short keys to short values, with one text form."""
 
@@ -60,7 +70,7 @@ class Signature(Mapping):
         return f"Signature({self.format()!r})"
 
     def format(self) -> str:
-        return SEPARATOR.join(f"{key}{ASSIGN}{value}" for key, value in self._items.items())
+        return signature_text(self._items)
 
     @classmethod
     def parse(cls, text: str) -> Signature:

@@ -5,7 +5,8 @@ external resources. One row per bead (id, Chinese, English, type, confidence,
 reasons), coloured by confidence band with the XLSX review sheet's colours and
 thresholds (green ≥ 0.9, yellow ≥ 0.5, red below, grey unknown); omissions
 (1-0, 0-1) are marked. The header names the documents and shows the signature,
-the document score and counts by bead type and band. Filters: only beads below
+the details of the alignment (``Bitext.details``), the document score and counts
+by bead type and band. Filters: only beads below
 a confidence, only omissions, and a search box that also matches the matching
 key (so 产业 finds 產業 and case does not matter); the filter state is kept in
 the address (``review.html#below=0.5&omissions=1&q=产业``) so a view can be shared.
@@ -26,11 +27,11 @@ from collections import Counter
 from align.core.atomic import atomic_open
 from align.core.bitext import Bead, Bitext
 from align.core.normalize import matching_key
+from align.core.signature import signature_text
 from align.formats.base import BitextFormat, ExportWarning
 from align.formats.registry import register
 from align.formats.xlsx import BAND_COLOURS, band
 
-BAND_LABELS = {"high": "high", "medium": "medium", "low": "low", "unknown": "unknown"}
 # Characters UTF-8 cannot encode (lone surrogates from surrogateescape decoding)
 # and NUL, which browsers replace anyway.
 _UNWRITABLE = re.compile("[\x00\ud800-\udfff]")
@@ -188,8 +189,10 @@ def render_html(bitext: Bitext, title: str | None = None, bands: tuple[float, fl
     if bitext.document_score is not None:
         parts.append(f"<dt>Document score</dt><dd>{bitext.document_score:.3f}</dd>\n")
     if bitext.signature:
-        signature = "|".join(f"{key}:{value}" for key, value in bitext.signature.items())
-        parts.append(f"<dt>Signature</dt><dd><code class=\"signature\">{_text(signature)}</code></dd>\n")
+        parts.append(f"<dt>Signature</dt><dd><code class=\"signature\">{_text(signature_text(bitext.signature))}</code></dd>\n")
+    if bitext.details:
+        details = "; ".join(f"{key}: {value}" for key, value in bitext.details.items())
+        parts.append(f"<dt>Details</dt><dd class=\"details\">{_text(details)}</dd>\n")
     parts.append("</dl>\n<div class=\"counts\">\n<div><b>Bead types</b> ")
     for kind, count in sorted(kinds.items(), key=_kind_order):
         parts.append(f"<span class=\"chip\">{_text(kind)}: {count}</span>")

@@ -2,7 +2,7 @@
 
 Lossless both ways (floats are written with ``repr`` precision by :mod:`json`).
 Header: ``{"format": "bitext-jsonl", "version": 1, "signature": {...}, "zh_name", "en_name",
-"zh_lang", "en_lang", "document_score", "export": {...}, "tool": "bitext X.Y"}``.
+"zh_lang", "en_lang", "document_score", "details": {...}, "export": {...}, "tool": "bitext X.Y"}``.
 Bead: ``{"id", "zh_ids", "en_ids", "zh", "en", "confidence", "reasons", "meta"}``.
 A file of bead lines without the header line reads too (with default metadata).
 """
@@ -35,6 +35,7 @@ def write_jsonl(bitext: Bitext, path: str | os.PathLike, force: bool = False, *,
         "zh_lang": bitext.zh_lang,
         "en_lang": bitext.en_lang,
         "document_score": bitext.document_score,
+        "details": bitext.details,
         "export": dict(export or {}),
     }
     count = 0
@@ -61,6 +62,10 @@ def _ids(value, where: str) -> tuple[int, ...]:
     return tuple(value)
 
 
+def _strings(mapping) -> dict[str, str]:
+    return {str(k): str(v) for k, v in (mapping or {}).items()}
+
+
 def read_jsonl(path: str | os.PathLike) -> Bitext:
     path = Path(path)
     bitext = Bitext()
@@ -79,12 +84,13 @@ def read_jsonl(path: str | os.PathLike) -> Bitext:
                     raise InputError(f"{where}: expected a JSON object per line")
                 if row.get("format") == FORMAT:
                     bitext = Bitext(
-                        signature={str(k): str(v) for k, v in (row.get("signature") or {}).items()},
+                        signature=_strings(row.get("signature")),
                         zh_name=row.get("zh_name") or "",
                         en_name=row.get("en_name") or "",
                         zh_lang=row.get("zh_lang") or "zh-CN",
                         en_lang=row.get("en_lang") or "en",
                         document_score=row.get("document_score"),
+                        details=_strings(row.get("details")),
                     )
                     continue
                 if "zh" not in row or "en" not in row:
@@ -99,7 +105,7 @@ def read_jsonl(path: str | os.PathLike) -> Bitext:
                         confidence=None if confidence is None else parse_confidence(str(confidence), where),
                         reasons=tuple(row.get("reasons") or ()),
                         id=str(row.get("id") or len(beads) + 1),
-                        meta={str(k): str(v) for k, v in (row.get("meta") or {}).items()},
+                        meta=_strings(row.get("meta")),
                     )
                 )
     except FileNotFoundError:

@@ -5,8 +5,9 @@ status note order`` then the other ``Bead.meta`` keys (``order`` is the export
 position: the import puts rows back in that order, so sorting the sheet by
 confidence while reviewing changes nothing). Rows are coloured by confidence
 band (green ≥ 0.9, yellow ≥ 0.5, red below, grey unknown; bands configurable);
-the header is frozen and has filters. Sheet ``about`` holds the signature,
-document names and languages, and the reviewing rules below.
+the header is frozen and has filters. Sheet ``about`` holds the signature and
+the details of the alignment (JSON objects), document names and languages, and
+the reviewing rules below.
 
 How a reviewer expresses a decision (column ``status``, a drop-down):
 
@@ -97,6 +98,7 @@ def write_xlsx(bitext: Bitext, path: str | os.PathLike, force: bool = False, *, 
             ("format", "bitext-review"),
             ("rules", RULES),
             ("signature", json.dumps(bitext.signature, ensure_ascii=False)),
+            ("details", json.dumps(bitext.details, ensure_ascii=False)),
             ("zh_name", bitext.zh_name),
             ("en_name", bitext.en_name),
             ("zh_lang", bitext.zh_lang),
@@ -218,10 +220,8 @@ def read_review(path: str | os.PathLike) -> tuple[Bitext, ReviewSummary]:
     about = {}
     if ABOUT in sheets and {"key", "value"} <= set(sheets[ABOUT].columns):
         about = dict(zip(sheets[ABOUT]["key"], sheets[ABOUT]["value"]))
-    try:
-        signature = json.loads(about.get("signature") or "{}")
-    except json.JSONDecodeError:
-        raise InputError(f"{path}: the 'about' sheet's signature is not valid JSON; export a fresh sheet") from None
+    signature = _about_json(about, "signature", path)
+    details = _about_json(about, "details", path)
     fixed = set(COLUMNS)
     beads: list[Bead] = []
     summary = ReviewSummary(rows=0, kept=0, rejected=0, merged=0, added=0)
@@ -267,14 +267,25 @@ def read_review(path: str | os.PathLike) -> tuple[Bitext, ReviewSummary]:
     summary["kept"] = len(beads)
     bitext = Bitext(
         beads=beads,
-        signature={str(k): str(v) for k, v in signature.items()},
+        signature=signature,
         zh_name=about.get("zh_name", ""),
         en_name=about.get("en_name", ""),
         zh_lang=about.get("zh_lang") or "zh-CN",
         en_lang=about.get("en_lang") or "en",
         document_score=parse_confidence(about.get("document_score"), f"{path}: sheet {ABOUT}"),
+        details=details,
     )
     return bitext, summary
+
+
+def _about_json(about: dict, key: str, path: Path) -> dict[str, str]:
+    try:
+        value = json.loads(about.get(key) or "{}")
+    except json.JSONDecodeError:
+        raise InputError(f"{path}: the '{ABOUT}' sheet's {key} is not valid JSON; export a fresh sheet") from None
+    if not isinstance(value, dict):
+        raise InputError(f"{path}: the '{ABOUT}' sheet's {key} is not a JSON object; export a fresh sheet")
+    return {str(k): str(v) for k, v in value.items()}
 
 
 def read_xlsx(path: str | os.PathLike) -> Bitext:

@@ -5,6 +5,11 @@ pairs that are translations, mines the pairs that are only comparable, checks
 the English against the glossary, and writes a report. It is safe to re-run:
 it overwrites only files it wrote itself and nobody changed since (a ledger of
 their hashes sits in the exports folder); anything else needs ``force``.
+
+Every output carries the one signature of the run (``align.core.signature``):
+the aligned and mined bitexts in their own headers, ``report.json`` and
+``consistency.json`` as ``"signature"``, and the JSONL files with no Bitext in
+them (``segmented/*.jsonl``, ``glossary/scan.jsonl``) in a first header line.
 """
 
 from __future__ import annotations
@@ -17,14 +22,20 @@ from pathlib import Path
 from typing import Any, Callable
 
 from align.core.errors import OutputExistsError
+from align.core.progress import Progress, no_progress
+from align.core.signature import Signature
 from align.job.corpus import CorpusEntry, read_manifest
 
 LEDGER = ".bitext-build.json"
 MINING_THRESHOLD = 0.5
+SENTENCES_FORMAT = "bitext-sentences"
+SCAN_FORMAT = "bitext-scan"
 
 
 @dataclass
 class BuildReport:
+    signature: str = ""
+    settings: dict[str, Any] = field(default_factory=dict)
     documents: list[dict[str, Any]] = field(default_factory=list)
     pairs: list[dict[str, Any]] = field(default_factory=list)
     glossary: list[dict[str, Any]] = field(default_factory=list)
@@ -34,6 +45,8 @@ class BuildReport:
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "signature": self.signature,
+            "settings": self.settings,
             "documents": self.documents,
             "pairs": self.pairs,
             "glossary": self.glossary,
@@ -95,37 +108,58 @@ def build(
     force: bool = False,
     glossary_path: str | Path | None = None,
     fast: bool = False,
-    progress: Callable[[str], None] | None = None,
+    progress: Progress | None = None,
 ) -> BuildReport:
-    """Process ``corpus_dir`` (see ``corpus/manifest.csv``) into ``exports_dir``."""
+    """Process ``corpus_dir`` (see ``corpus/manifest.csv``) into ``exports_dir``.
+
+    ``progress(stage, done, total)`` names each step (reading a document,
+    aligning a pair...) with the steps of its kind done so far and in all.
+    """
     started = time.perf_counter()
-    step = progress or (lambda message: None)
+    step = progress or no_progress
     entries = read_manifest(corpus_dir)
     outputs = _Outputs(Path(exports_dir), force)
-    report = BuildReport()
-    documents = {}
-    for entry in entries:
-        step(f"reading {entry.name}")
-        documents[entry.name] = doc = _read(entry)
-        outputs.write(f"segmented/{entry.path.stem}.jsonl", lambda path, d=doc: _write_segments(d, path))
-        report.documents.append(_document_row(entry, doc))
     termbase = _termbase(glossary_path)
+    run = run_signature(fast)
+    report = BuildReport(
+        signature=str(run),
+        settings={"fast": fast, "mining_threshold": MINING_THRESHOLD, "glossary": termbase.signature},
+    )
+    documents = {}
+    for done, entry in enumerate(entries):
+        step(f"reading {entry.name}", done, len(entries))
+        documents[entry.name] = doc = _read(entry)
+        outputs.write(f"segmented/{entry.path.stem}.jsonl", lambda path, d=doc, n=entry.name: _write_sentences(d, n, run, path))
+        report.documents.append(_document_row(entry, doc))
     bitexts = []
-    for zh_entry, en_entry, relation in _pairs(entries):
-        step(f"aligning {zh_entry.name} ↔ {en_entry.name} ({relation})")
-        row, bitext = _align_pair(documents[zh_entry.name], documents[en_entry.name], relation, outputs, fast)
+    pairs = _pairs(entries)
+    for done, (zh_entry, en_entry, relation) in enumerate(pairs):
+        step(f"aligning {zh_entry.name} ↔ {en_entry.name} ({relation})", done, len(pairs))
+        row, bitext = _align_pair(documents[zh_entry.name], documents[en_entry.name], relation, outputs, fast, run)
         report.pairs.append(row)
         bitexts.append(bitext)
-    step("checking the English against the glossary")
-    report.glossary = _scan_glossary(entries, documents, outputs, termbase)
+    step("checking the English against the glossary", 0, 1)
+    report.glossary = _scan_glossary(entries, documents, outputs, termbase, run)
     if bitexts:
-        step("scoring term consistency across the aligned pairs")
-        report.consistency = _consistency(bitexts, termbase, outputs)
+        step("scoring term consistency across the aligned pairs", 0, 1)
+        report.consistency = _consistency(bitexts, termbase, outputs, run)
     report.seconds = time.perf_counter() - started
     outputs.write("report.json", lambda path: _write_json(report.to_dict(), path))
     report.outputs = list(outputs.written)
     outputs.save_ledger()
     return report
+
+
+def run_signature(fast: bool) -> Signature:
+    """The one signature of a build: how every output was made, the same for every run made the same way.
+
+    The glossary is not in it: the build does not align with it (``report.json``
+    and ``consistency.json`` name it beside the signature).
+    """
+    from align.aligner.settings import AlignSettings
+    from align.aligner.signature import signature
+
+    return signature(AlignSettings(fast=fast), terms=None, mining_threshold=MINING_THRESHOLD)
 
 
 def _read(entry: CorpusEntry):
@@ -144,13 +178,11 @@ def _document_row(entry: CorpusEntry, doc) -> dict[str, Any]:
     return row
 
 
-def _write_segments(doc, path: Path) -> None:
-    from align.core.atomic import atomic_open
+def _write_sentences(doc, name: str, run: Signature, path: Path) -> None:
     from align.read.summary import sentence_rows
 
-    with atomic_open(path, "w", force=True) as handle:
-        for row in sentence_rows(doc):
-            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    header = {"format": SENTENCES_FORMAT, "version": 1, "signature": str(run), "document": name}
+    _write_jsonl([header, *sentence_rows(doc)], path)
 
 
 def _write_json(obj: Any, path: Path) -> None:
@@ -180,7 +212,7 @@ def _pairs(entries: list[CorpusEntry]) -> list[tuple[CorpusEntry, CorpusEntry, s
     return pairs
 
 
-def _align_pair(zh_doc, en_doc, relation: str, outputs: _Outputs, fast: bool):
+def _align_pair(zh_doc, en_doc, relation: str, outputs: _Outputs, fast: bool, run: Signature):
     """Align a translation pair; mine the corresponding sentences of a comparable pair."""
     from align.formats import write_bitext
 
@@ -188,24 +220,25 @@ def _align_pair(zh_doc, en_doc, relation: str, outputs: _Outputs, fast: bool):
         from align.aligner import align
 
         bitext = align(zh_doc, en_doc, fast=fast)
-        kept, folder = bitext, "aligned"
+        folder = "aligned"
     else:
         from align.aligner.mining import mine
 
         bitext = mine(zh_doc, en_doc, threshold=MINING_THRESHOLD, fast=fast)
-        kept, folder = bitext, "mined"
+        folder = "mined"
+    bitext.signature = run.to_dict()
     stem = f"{Path(zh_doc.name).stem}__{Path(en_doc.name).stem}"
     for extension in ("tmx", "xlsx", "jsonl", "html"):
-        outputs.write(f"{folder}/{stem}.{extension}", lambda path, ext=extension: write_bitext(kept, path, force=True))
+        outputs.write(f"{folder}/{stem}.{extension}", lambda path: write_bitext(bitext, path, force=True))
     row = {
         "zh": zh_doc.name,
         "en": en_doc.name,
         "relation": relation,
         "document_score": bitext.document_score,
         "beads": len(bitext),
-        "confident": sum(1 for b in kept if (b.confidence or 0) >= 0.9),
+        "confident": sum(1 for b in bitext if (b.confidence or 0) >= 0.9),
     }
-    return row, kept
+    return row, bitext
 
 
 def _termbase(glossary_path):
@@ -214,27 +247,26 @@ def _termbase(glossary_path):
     return TermBase.read(glossary_path) if glossary_path else load_default()
 
 
-def _consistency(bitexts, termbase, outputs: _Outputs) -> dict[str, Any]:
+def _consistency(bitexts, termbase, outputs: _Outputs, run: Signature) -> dict[str, Any]:
     from glossary.consistency import consistency
 
     labels = [f"{Path(b.zh_name).stem}__{Path(b.en_name).stem}" for b in bitexts]
-    summary = consistency(bitexts, termbase, labels=labels).to_dict()
+    summary = consistency(bitexts, termbase, labels=labels, signature=run).to_dict()
     outputs.write("consistency.json", lambda path: _write_json(summary, path))
-    return summary.get("summary", {})
+    return summary["summary"]
 
 
-def _scan_glossary(entries, documents, outputs: _Outputs, termbase) -> list[dict[str, Any]]:
+def _scan_glossary(entries, documents, outputs: _Outputs, termbase, run: Signature) -> list[dict[str, Any]]:
     from glossary import scan
 
     rows: list[dict[str, Any]] = []
-    for entry in entries:
-        if entry.lang != "en":
-            continue
+    english = [entry for entry in entries if entry.lang == "en"]
+    for entry in english:
         for finding in scan(documents[entry.name], termbase):
-            row = finding.to_dict() if hasattr(finding, "to_dict") else dict(vars(finding))
-            row["file"] = entry.name
-            rows.append(row)
-    outputs.write("glossary/scan.jsonl", lambda path: _write_jsonl(rows, path))
+            rows.append({**finding.to_dict(), "file": entry.name})
+    header = {"format": SCAN_FORMAT, "version": 1, "signature": str(run), "glossary": termbase.signature,
+              "documents": [entry.name for entry in english]}
+    outputs.write("glossary/scan.jsonl", lambda path: _write_jsonl([header, *rows], path))
     return rows
 
 

@@ -1,215 +1,31 @@
-"""TMX 1.4b, written and read streaming.
-
-Writer: ``lxml.etree.xmlfile`` serialises one ``<tu>`` at a time, so memory does
-not grow with the number of units (the beads may be a generator). The output is
-valid against the TMX 1.4 DTD shipped in ``align/formats/data/tmx14.dtd``.
-
-Reader: ``lxml.etree.iterparse`` with ``resolve_entities=False`` and
+"""The TMX reader: ``lxml.etree.iterparse`` with ``resolve_entities=False`` and
 ``no_network=True`` (no entity expansion, no DTD fetched), clearing each ``<tu>``
 once read. Reads TMX 1.4 ``xml:lang`` and TMX 1.1 ``lang``, units with any number
 of ``<tuv>`` (the Chinese and English ones are picked by language code), and
 reports malformed XML with its line number.
-
-What a unit carries (all ``<prop type="x-...">``, so CAT tools keep and show them):
-``x-confidence``, ``x-reasons``, ``x-zh-ids``/``x-en-ids`` (sentence ids, comma
-separated), ``x-zh-document``/``x-en-document``, and every ``Bead.meta`` key ``k``
-as ``x-k`` (``x-meta-k`` when ``k`` would clash with the names above or starts
-with ``meta-``). The header carries the Bitext's signature as one sacrebleu-style
-string ``x-bitext-signature`` (``key:value|key:value``) plus one
-``x-signature-KEY`` prop per key (exact, for reading back), the document names
-and score, and ``x-export`` (the export settings).
 """
 
 from __future__ import annotations
 
 import os
 import warnings
-from datetime import UTC, datetime
-from importlib import resources
 from pathlib import Path
 from typing import Any, Iterator
 
 from lxml import etree
 
-from align.core.atomic import atomic_path
 from align.core.bitext import Bead, Bitext
-from align.core.errors import InputError, UsageError
+from align.core.errors import InputError
 from align.core.signature import Signature
 from align.formats import langcodes
-from align.formats.base import (
-    BitextFormat,
-    ReadWarning,
-    format_confidence,
-    format_ids,
-    format_reasons,
-    parse_confidence,
-    parse_ids,
-    parse_reasons,
-    xml_legal,
-)
-from align.formats.registry import register
-
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-DOCTYPE = '<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
-O_TMF = "bitext"  # the format the units originally lived in: bitext's own aligned Bitext
-RESERVED = {"confidence", "reasons", "zh-ids", "en-ids", "zh-document", "en-document"}
-SEGTYPES = ("block", "paragraph", "sentence", "phrase")
-
-
-def dtd_path() -> Path:
-    return Path(str(resources.files("align.formats") / "data" / "tmx14.dtd"))
-
-
-def signature_string(signature: dict[str, str]) -> str:
-    """sacrebleu-style one-line signature: ``key:value|key:value`` (values holding ``|`` are the writer's risk:
-    the exact keys and values travel as one prop each as well)."""
-    return "|".join(f"{key}:{value}" for key, value in signature.items())
-
-
-def _meta_prop(key: str) -> str:
-    if key in RESERVED or key.startswith("meta-"):
-        return f"x-meta-{key}"
-    return f"x-{key}"
-
-
-def _creationdate() -> str:
-    # SOURCE_DATE_EPOCH makes byte-identical, reproducible exports possible.
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
-    return moment.strftime("%Y%m%dT%H%M%SZ")
-
-
-def _prop(parent: etree._Element, kind: str, value: str) -> None:
-    etree.SubElement(parent, "prop", type=kind).text = value
-
-
-def _segtype(bitext: Bitext, segtype: str | None) -> str:
-    if segtype is None:
-        for key in ("segtype", "unit", "level"):
-            if bitext.signature.get(key) in SEGTYPES:
-                return bitext.signature[key]
-        return "sentence"
-    if segtype not in SEGTYPES:
-        raise UsageError(f"segtype must be one of {', '.join(SEGTYPES)}, got {segtype!r}")
-    return segtype
-
-
-def _header(bitext: Bitext, zh_lang: str, segtype: str, adminlang: str, datatype: str, export: dict[str, str]) -> etree._Element:
-    from align.core.version import __version__
-
-    header = etree.Element(
-        "header",
-        creationtool="bitext",
-        creationtoolversion=__version__,
-        segtype=segtype,
-        **{"o-tmf": O_TMF},
-        adminlang=adminlang,
-        srclang=zh_lang,
-        datatype=datatype,
-        creationdate=_creationdate(),
-    )
-    clean = lambda text: xml_legal(str(text), "header", "header")  # noqa: E731
-    _prop(header, "x-bitext-signature", clean(signature_string(bitext.signature)))
-    for key, value in bitext.signature.items():
-        _prop(header, f"x-signature-{clean(key)}", clean(value))
-    if bitext.zh_name:
-        _prop(header, "x-zh-document", clean(bitext.zh_name))
-    if bitext.en_name:
-        _prop(header, "x-en-document", clean(bitext.en_name))
-    if bitext.document_score is not None:
-        _prop(header, "x-document-score", format_confidence(bitext.document_score))
-    _prop(header, "x-export", clean(signature_string(export)))
-    return header
-
-
-def _unit(bead: Bead, number: int, bitext: Bitext, zh_lang: str, en_lang: str) -> etree._Element:
-    bead_id = bead.id or str(number)
-    tu = etree.Element("tu", tuid=xml_legal(bead_id, bead_id, "id"))
-    if bead.confidence is not None:
-        _prop(tu, "x-confidence", format_confidence(bead.confidence))
-    if bead.reasons:
-        _prop(tu, "x-reasons", xml_legal(format_reasons(bead.reasons), bead_id, "reasons"))
-    _prop(tu, "x-zh-ids", format_ids(bead.zh_ids))
-    _prop(tu, "x-en-ids", format_ids(bead.en_ids))
-    zh_doc = bead.meta.get("zh-document", bitext.zh_name)
-    en_doc = bead.meta.get("en-document", bitext.en_name)
-    if zh_doc:
-        _prop(tu, "x-zh-document", xml_legal(zh_doc, bead_id, "zh-document"))
-    if en_doc:
-        _prop(tu, "x-en-document", xml_legal(en_doc, bead_id, "en-document"))
-    for key, value in bead.meta.items():
-        if key in ("zh-document", "en-document"):
-            continue
-        _prop(tu, xml_legal(_meta_prop(key), bead_id, "meta key"), xml_legal(str(value), bead_id, f"meta {key}"))
-    # An omission (1-0 / 0-1) keeps only the side it has: an empty <seg> would
-    # teach a CAT tool that the translation of the sentence is nothing.
-    if bead.zh_text or not bead.en_text:
-        tuv = etree.SubElement(tu, "tuv", {XML_LANG: zh_lang})
-        etree.SubElement(tuv, "seg").text = xml_legal(bead.zh_text, bead_id, "Chinese")
-    if bead.en_text or not bead.zh_text:
-        tuv = etree.SubElement(tu, "tuv", {XML_LANG: en_lang})
-        etree.SubElement(tuv, "seg").text = xml_legal(bead.en_text, bead_id, "English")
-    return tu
-
-
-def write_tmx(
-    bitext: Bitext,
-    path: str | os.PathLike,
-    force: bool = False,
-    *,
-    zh_lang: str | None = None,
-    en_lang: str | None = None,
-    segtype: str | None = None,
-    adminlang: str = "en",
-    datatype: str = "plaintext",
-    export: dict[str, str] | None = None,
-) -> int:
-    """Write ``bitext`` as TMX 1.4b; returns the number of units written.
-
-    ``bitext.beads`` may be any iterable (a generator for streaming millions of
-    units). Languages default to ``bitext.zh_lang`` / ``bitext.en_lang``, written as
-    canonical BCP-47.
-    """
-    zh = langcodes.chinese_code(zh_lang or bitext.zh_lang or None)
-    en = langcodes.english_code(en_lang or bitext.en_lang or None)
-    header = _header(bitext, zh, _segtype(bitext, segtype), adminlang, datatype, dict(export or {}))
-    count = 0
-    with atomic_path(path, force) as tmp:
-        with open(tmp, "wb") as handle:
-            with etree.xmlfile(handle, encoding="UTF-8") as xf:
-                xf.write_declaration()
-                xf.write_doctype(DOCTYPE)
-                with xf.element("tmx", version="1.4"):
-                    xf.write("\n")
-                    xf.write(header, pretty_print=True)
-                    with xf.element("body"):
-                        xf.write("\n")
-                        for count, bead in enumerate(bitext.beads, start=1):
-                            xf.write(_unit(bead, count, bitext, zh, en), pretty_print=True)
-                    xf.write("\n")
-            handle.write(b"\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-    return count
-
-
-def validate_tmx(path: str | os.PathLike) -> list[str]:
-    """DTD errors of a TMX file (empty list = valid TMX 1.4)."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
-    try:
-        tree = etree.parse(str(path), parser)
-    except etree.XMLSyntaxError as error:
-        return [f"line {error.lineno}: {error.msg}"]
-    with open(dtd_path(), "rb") as handle:
-        dtd = etree.DTD(handle)
-    if dtd.validate(tree):
-        return []
-    return [f"line {e.line}: {e.message}" for e in dtd.error_log.filter_from_errors()]
-
-
-# --- reading -----------------------------------------------------------------
+from align.formats.base import ReadWarning, parse_confidence, parse_ids, parse_reasons
+from align.formats.tmx.props import DETAIL, RESERVED, SIGNATURE, SIGNATURE_ENTRY, XML_LANG
 
 _CODE_TAGS = {"bpt", "ept", "ph", "it", "ut"}  # native codes, not translatable text
+
+
+def _prefixed(props: dict[str, str], prefix: str) -> dict[str, str]:
+    return {kind[len(prefix):]: value for kind, value in props.items() if kind.startswith(prefix)}
 
 
 def _seg_text(seg: etree._Element) -> str:
@@ -322,14 +138,15 @@ class TmxReader:
     def _read_header(self, header: etree._Element) -> None:
         props = {p.get("type", ""): p.text or "" for p in header if p.tag == "prop"}
         self.header_props = props
-        signature = {k[len("x-signature-"):]: v for k, v in props.items() if k.startswith("x-signature-")}
-        if not signature and props.get("x-bitext-signature"):
-            signature = Signature.parse(props["x-bitext-signature"]).to_dict()
+        signature = _prefixed(props, SIGNATURE_ENTRY)
+        if not signature and props.get(SIGNATURE):
+            signature = Signature.parse(props[SIGNATURE]).to_dict()
         where = f"{self.path}: line {header.sourceline}"
         self.header = {
             "srclang": header.get("srclang", ""),
             "creationtool": header.get("creationtool", ""),
             "signature": signature,
+            "details": _prefixed(props, DETAIL),
             "zh_name": props.get("x-zh-document", ""),
             "en_name": props.get("x-en-document", ""),
             "document_score": parse_confidence(props.get("x-document-score"), where),
@@ -408,17 +225,5 @@ def read_tmx(path: str | os.PathLike, zh_lang: str | None = None, en_lang: str |
         zh_lang=zh,
         en_lang=en,
         document_score=header.get("document_score"),
+        details=dict(header.get("details", {})),
     )
-
-
-@register
-class Tmx(BitextFormat):
-    name = "tmx"
-    extensions = (".tmx",)
-    keeps_signature = True
-
-    def write(self, bitext, path, force=False, **options):
-        return write_tmx(bitext, path, force, **options)
-
-    def read(self, path, **options):
-        return read_tmx(path, **options)
