@@ -141,7 +141,7 @@ def _groups(zh_doc: Document, en_doc: Document, sides: Sides, settings: AlignSet
         return whole
     from align.aligner.paragraphs import align_paragraphs
 
-    found = align_paragraphs(sides.zh, sides.en, zp, ep, sides.zh_sums, sides.en_sums, settings)
+    found = align_paragraphs(sides.zh, sides.en, zp, ep, settings)
     if found is None:
         if settings.paragraphs == "yes":
             warnings.warn("paragraphs do not correspond; aligned sentences over the whole documents", AlignmentWarning, stacklevel=4)

@@ -41,14 +41,33 @@ class Sides:
     learned: int = 0  # words given translations by re-estimation
 
 
-def side_data(texts: list[str], lang: str, windows, tokens) -> SideData:
-    return SideData(char_lengths(texts, lang), quote_flags(texts, lang), windows, tokens, dialogue_cues(texts, lang))
+def side_data(texts: list[str], lang: str, windows, tokens, sums) -> SideData:
+    return SideData(char_lengths(texts, lang), quote_flags(texts, lang), windows, tokens, dialogue_cues(texts, lang), sums)
 
 
 def prepare(zh_texts: list[str], en_texts: list[str], *, fast: bool, progress: Progress | None = None,
             terms: TermSource | None = None, windows: int = MAX_SIDE) -> Sides:
     """Tokens, lengths, cues and (unless ``fast``) sentence embeddings of both sides, with window vectors of
-    up to ``windows`` sentences. ``progress("embedding", done, total)`` follows the embedding."""
+    up to ``windows`` sentences. ``progress("embedding", done, total)`` follows the embedding.
+
+    The embeddings are computed in a second thread while this one tokenises: the network's matrix
+    products release the interpreter lock, so on two cores the tokenising costs no time.
+    """
+    embedded = None
+    if not fast:
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bitext-embed") as pool:
+            embedded = pool.submit(_embed, zh_texts, en_texts, windows, progress)
+            vocab, zt, et = _tokens(zh_texts, en_texts, terms)
+            zs, es, zw, ew = embedded.result()
+    else:
+        vocab, zt, et = _tokens(zh_texts, en_texts, terms)
+        zs = es = zw = ew = None
+    return Sides(side_data(zh_texts, "zh", zw, zt, zs), side_data(en_texts, "en", ew, et, es), zs, es, vocab)
+
+
+def _tokens(zh_texts: list[str], en_texts: list[str], terms: TermSource | None):
     vocab = Vocabulary(load_cedict())
     zt = zh_tokens(zh_texts, vocab)
     et = en_tokens(en_texts, vocab)
@@ -56,21 +75,21 @@ def prepare(zh_texts: list[str], en_texts: list[str], *, fast: bool, progress: P
         from align.aligner.lexicon.glossary_terms import add_terms
 
         add_terms(zt, et, zh_texts, en_texts, terms, vocab)
-    zw = ew = zs = es = None
-    if not fast:
-        total = len(zh_texts) + len(en_texts)
-        done = [0]
+    return vocab, zt, et
 
-        def embedded(count: int) -> None:
-            done[0] += count
-            if progress:
-                progress("embedding", done[0], total)
 
-        zs = embeddings.sentence_sums(zh_texts, embedded)
-        es = embeddings.sentence_sums(en_texts, embedded)
-        zw = embeddings.window_vectors(zs, windows)
-        ew = embeddings.window_vectors(es, windows)
-    return Sides(side_data(zh_texts, "zh", zw, zt), side_data(en_texts, "en", ew, et), zs, es, vocab)
+def _embed(zh_texts: list[str], en_texts: list[str], windows: int, progress: Progress | None):
+    total = len(zh_texts) + len(en_texts)
+    done = [0]
+
+    def embedded(count: int) -> None:
+        done[0] += count
+        if progress:
+            progress("embedding", done[0], total)
+
+    zs = embeddings.sentence_sums(zh_texts, embedded)
+    es = embeddings.sentence_sums(en_texts, embedded)
+    return zs, es, embeddings.window_vectors(zs, windows), embeddings.window_vectors(es, windows)
 
 
 def reestimated(sides: Sides, beads: Beads) -> Sides:

@@ -25,9 +25,8 @@ class AlignSettings:
     ``fast``: no sentence embeddings. ``paragraphs``: ``auto`` aligns paragraphs
     first when both sides have several, ``yes`` always, ``no`` never.
     ``full_grid_cells``: below this many DP cells the whole grid is searched;
-    above it a band of ``anchor_half_width`` sentences around embedding anchors
-    (``length_half_width``, growing with the document, around the length
-    diagonal without embeddings). ``reestimate``: a first pass, then a
+    above it a band of ``anchor_half_width`` sentences either side of the path
+    found by aligning blocks of sentences first (``search.anchors``). ``reestimate``: a first pass, then a
     translation table learned from it, then the final pass within
     ``second_pass_half_width`` of the first path. A document scoring below
     ``not_a_translation`` (share of sentences in beads that beat their
@@ -41,7 +40,6 @@ class AlignSettings:
     bead_types: tuple[tuple[int, int], ...] = BEAD_TYPES
     full_grid_cells: int = 30_000
     anchor_half_width: int = 30
-    length_half_width: int = 40
     reestimate: bool = True
     second_pass_half_width: int = 12
     not_a_translation: float | None = None  # None: 0.35 with embeddings, 0.25 without (measured, see contrast)
@@ -56,7 +54,7 @@ class AlignSettings:
             raise UsageError(f"bead types {unknown} have no fitted weight; choose among {list(BEAD_TYPES)}")
         if (1, 1) not in self.bead_types:
             raise UsageError("bead types must include (1, 1)")
-        for name in ("full_grid_cells", "anchor_half_width", "length_half_width", "second_pass_half_width"):
+        for name in ("full_grid_cells", "anchor_half_width", "second_pass_half_width"):
             if getattr(self, name) < 1:
                 raise UsageError(f"{name} must be at least 1")
 

@@ -176,6 +176,9 @@ class SentenceSums:
     def __len__(self) -> int:
         return len(self.counts)
 
+    def slice(self, start: int, stop: int) -> SentenceSums:
+        return SentenceSums(self.sums[start:stop], self.counts[start:stop], self.bos[start:stop], self.eos[start:stop])
+
 
 def sentence_sums(texts: list[str], progress=None) -> SentenceSums:
     """Token feature sums of every text; ``progress(count)`` after each batch of ``count`` texts."""

@@ -1,9 +1,8 @@
 """Search: anchors give the band, a dynamic programme inside the band gives the beads.
 
 ``best_path`` maximises the sum of bead scores over monotonic paths from (0, 0)
-to (n, m); time and memory are O((n + 1) * W * bead types). A row is filled
-with vector operations: beads consuming zh sentences read earlier rows, and the
-0-1 beads inside a row are a running maximum (no Python loop over cells).
+to (n, m); time is O(cells * bead types), memory O(cells) (scores are held a
+block of rows at a time). The cell loop is compiled with numba.
 """
 
 from __future__ import annotations
@@ -11,6 +10,7 @@ from __future__ import annotations
 from typing import Callable
 
 import numpy as np
+from numba import njit
 
 from align.aligner.search.band import Band
 
@@ -34,47 +34,55 @@ def best_path(band: Band, types: tuple[tuple[int, int], ...], scores: ScoreBlock
     if not callable(scores):
         whole = scores
         scores = lambda start, stop: [s[band.offsets[start]:band.offsets[stop]] for s in whole]  # noqa: E731
-    n, lo, hi, offsets = band.n, band.lo, band.hi, band.offsets
+    n, offsets = band.n, band.offsets
     D = np.full(band.cells, NEG)
     back = np.full(band.cells, -1, dtype=np.int8)
-    t01 = types.index((0, 1)) if (0, 1) in types else -1
+    type_a = np.asarray([a for a, _ in types], dtype=np.int64)
+    type_b = np.asarray([b for _, b in types], dtype=np.int64)
     for start in range(0, n + 1, rows_per_block):
         stop = min(n + 1, start + rows_per_block)
-        block = scores(start, stop)
-        first = offsets[start]
-        for i in range(start, stop):
-            row_lo, width = lo[i], hi[i] - lo[i]
-            cols = np.arange(row_lo, hi[i])
-            cell = slice(offsets[i] - first, offsets[i + 1] - first)
-            row = np.full(width, NEG)
-            arg = np.full(width, -1, dtype=np.int8)
-            if i == 0:
-                row[0] = 0.0
-            for t, (a, b) in enumerate(types):
-                if a == 0 or a > i:
-                    continue
-                src = cols - b
-                ok = (src >= lo[i - a]) & (src < hi[i - a])
-                if not ok.any():
-                    continue
-                cand = np.full(width, NEG)
-                cand[ok] = D[offsets[i - a] + src[ok] - lo[i - a]] + block[t][cell][ok]
-                better = cand > row
-                row[better] = cand[better]
-                arg[better] = t
-            if t01 >= 0:
-                step = np.where(cols >= 1, block[t01][cell], NEG)
-                step[0] = 0.0  # never used as a step into the first column of the row
-                csum = np.cumsum(step)
-                run = np.maximum.accumulate(row - csum)
-                via = csum + run
-                better = via > row + 1e-9
-                # cells reached by 0-1 steps point to their left neighbour
-                row = np.where(better, via, row)
-                arg = np.where(better, t01, arg).astype(np.int8)
-            D[offsets[i]:offsets[i + 1]] = row
-            back[offsets[i]:offsets[i + 1]] = arg
+        block = np.ascontiguousarray(np.vstack(scores(start, stop)), dtype=np.float64)
+        _dp_rows(D, back, band.lo, band.hi, offsets, start, stop, block, type_a, type_b)
     return _trace(band, types, D, back)
+
+
+@njit(cache=True)
+def _dp_rows(D, back, lo, hi, offsets, start, stop, block, type_a, type_b):
+    """Fill D (best score of a path ending at each cell) and back (the bead type that ends it) for rows start..stop-1.
+
+    Types are tried in order and a later one wins only when strictly better; a 0-1 bead (an English sentence
+    left out) continues the row from the left and wins only when better by more than 1e-9.
+    """
+    first = offsets[start]
+    for i in range(start, stop):
+        for j in range(lo[i], hi[i]):
+            k = offsets[i] + j - lo[i]
+            best = NEG
+            arg = -1
+            if i == 0 and j == 0:
+                best = 0.0
+            skip_left = -1
+            for t in range(len(type_a)):
+                a, b = type_a[t], type_b[t]
+                if a == 0:
+                    skip_left = t
+                    continue
+                if a > i:
+                    continue
+                si, sj = i - a, j - b
+                if sj < lo[si] or sj >= hi[si]:
+                    continue
+                value = D[offsets[si] + sj - lo[si]] + block[t, k - first]
+                if value > best:
+                    best = value
+                    arg = t
+            if skip_left >= 0 and j > lo[i] and j >= 1:
+                value = D[k - 1] + block[skip_left, k - first]
+                if value > best + 1e-9:
+                    best = value
+                    arg = skip_left
+            D[k] = best
+            back[k] = arg
 
 
 def _trace(band: Band, types, D: np.ndarray, back: np.ndarray) -> list[tuple[int, int, int, int]]:

@@ -31,7 +31,8 @@ class SideData:
     quotes: np.ndarray  # bool: the sentence carries dialogue quotes
     windows: list[np.ndarray] | None  # window vectors, windows[k][i] = sentences i-k..i (embed mode)
     tokens: Any | None  # lexicon.tokens.ZhTokens / EnTokens
-    cues: np.ndarray | None = None  # (n, 6) dialogue cues, see signals.cues (sentence level only)
+    cues: np.ndarray | None = None  # (n, 6) dialogue cues, see signals.dialogue (sentence level only)
+    sums: Any | None = None  # resources.embeddings.SentenceSums: what window and unit embeddings are made of
     extra: dict[str, Any] = field(default_factory=dict)  # a signal's own per-side material, by signal name
 
     def __len__(self) -> int:
@@ -48,8 +49,9 @@ class SideData:
                 windows.append(part)
         tokens = None if self.tokens is None else self.tokens.slice(start, stop)
         cues = None if self.cues is None else self.cues[start:stop]
+        sums = None if self.sums is None else self.sums.slice(start, stop)
         extra = {name: value[start:stop] for name, value in self.extra.items()}
-        return SideData(self.lengths[start:stop], self.quotes[start:stop], windows, tokens, cues, extra)
+        return SideData(self.lengths[start:stop], self.quotes[start:stop], windows, tokens, cues, sums, extra)
 
 
 class Stretch:

@@ -10,6 +10,7 @@ cumulative sums over per-token hit rows.
 from __future__ import annotations
 
 import numpy as np
+from numba import njit
 
 from align.aligner.lexicon.tokens import EnTokens, ZhTokens
 from align.aligner.search.band import MAX_SIDE, Band
@@ -29,61 +30,44 @@ def span_coverage(tokens: list, lemmas: set) -> tuple[float, float]:
     return fraction(hit, len(tokens)), fraction(en_hit, len(lemmas))
 
 
+def _csr(arrays: list[np.ndarray], sort: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Concatenated int64 values and offsets, each part sorted when ``sort`` (for the merge in ``_intersects``)."""
+    offsets = np.zeros(len(arrays) + 1, dtype=np.int64)
+    if arrays:
+        np.cumsum([len(x) for x in arrays], out=offsets[1:])
+    values = np.concatenate(arrays).astype(np.int64) if arrays and offsets[-1] else np.zeros(0, np.int64)
+    if sort:
+        _sort_parts(values, offsets)
+    return values, offsets
+
+
 class Coverage:
-    def __init__(self, zh: ZhTokens, en: EnTokens, band: Band, table=None):
+    """Coverage tables over a band: ``cov_zh[b-1][s, c]`` counts the tokens of zh sentence s with a translation
+    in the en window of b sentences ending before DP column ``zh_base[s] + c``; ``cov_en[a-1][t, r]`` counts the
+    lemmas of en sentence t found in the zh window of a sentences ending before DP row ``en_base[t] + r``."""
+
+    def __init__(self, zh: ZhTokens, en: EnTokens, band: Band):
         self.band = band
         n, m = band.n, band.m
-        # compact ids for the lemmas present in the English document
-        present = np.unique(np.concatenate(en.lemmas)) if any(len(x) for x in en.lemmas) else np.zeros(0, np.int32)
-        compact = {int(v): k for k, v in enumerate(present)}
-        width_v = max(1, len(present))
-        en_inc = np.zeros((m + MAX_SIDE, width_v), dtype=bool)  # row t+MAX_SIDE = en sentence t (padding first)
-        for t, ids in enumerate(en.lemmas):
-            for v in ids:
-                en_inc[t + MAX_SIDE, compact[int(v)]] = True
-        zh_compact = []  # per zh sentence, per token: compact ids present in en
-        zh_union = np.zeros((n + MAX_SIDE, width_v), dtype=bool)
-        for s, tokens in enumerate(zh.tokens):
-            row = []
-            for ids in tokens:
-                hit = np.asarray([compact[int(v)] for v in ids if int(v) in compact], dtype=np.int64)
-                row.append(hit)
-                zh_union[s + MAX_SIDE, hit] = True
-            zh_compact.append(row)
-        self.zh_count = np.asarray([len(t) for t in zh.tokens], dtype=np.float32)
-        self.en_count = np.asarray([len(x) for x in en.lemmas], dtype=np.float32)
-        self.cov_zh = [np.zeros((n, band.zh_width), np.float32) for _ in range(MAX_SIDE)]
-        self.cov_en = [np.zeros((m, band.en_width), np.float32) for _ in range(MAX_SIDE)]
-        wz = band.zh_width
-        for s in range(n):
-            if not zh_compact[s]:
-                continue
-            base = int(band.zh_base[s])  # DP column of c = 0; en sentences base-4 .. base+wz-2 matter
-            seg = en_inc[base: base + wz + MAX_SIDE - 1]  # rows = en sentences base-4 .. base+wz-2 (padded)
-            if len(seg) < wz + MAX_SIDE - 1:
-                seg = np.vstack([seg, np.zeros((wz + MAX_SIDE - 1 - len(seg), width_v), bool)])
-            hits = np.stack([seg[:, ids].any(axis=1) if len(ids) else np.zeros(len(seg), bool) for ids in zh_compact[s]])
-            cs = np.concatenate([np.zeros((len(hits), 1), np.int32), np.cumsum(hits, axis=1, dtype=np.int32)], axis=1)
-            c = np.arange(wz)
-            for b in range(1, MAX_SIDE + 1):
-                # en window for column j = base + c is sentences j-b .. j-1 -> seg rows c+4-b .. c+3
-                count = cs[:, c + MAX_SIDE] - cs[:, c + MAX_SIDE - b]
-                self.cov_zh[b - 1][s] = (count > 0).sum(axis=0)
-        we = band.en_width
-        for t in range(m):
-            ids = [compact[int(v)] for v in en.lemmas[t]]
-            if not ids:
-                continue
-            base = int(band.en_base[t])
-            seg = zh_union[base: base + we + MAX_SIDE - 1]
-            if len(seg) < we + MAX_SIDE - 1:
-                seg = np.vstack([seg, np.zeros((we + MAX_SIDE - 1 - len(seg), width_v), bool)])
-            hits = seg[:, ids].T
-            cs = np.concatenate([np.zeros((len(hits), 1), np.int32), np.cumsum(hits, axis=1, dtype=np.int32)], axis=1)
-            r = np.arange(we)
-            for a in range(1, MAX_SIDE + 1):
-                count = cs[:, r + MAX_SIDE] - cs[:, r + MAX_SIDE - a]
-                self.cov_en[a - 1][t] = (count > 0).sum(axis=0)
+        tokens = [token for sentence in zh.tokens for token in sentence]
+        token_lemmas, token_offsets = _csr(tokens, sort=True)
+        sentence_tokens = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum([len(t) for t in zh.tokens], out=sentence_tokens[1:])
+        en_sets, en_offsets = _csr(en.lemmas, sort=True)
+        en_all, en_all_offsets = _csr(en.lemmas, sort=False)  # every occurrence counts
+        zh_union, zh_union_offsets = token_lemmas.copy(), token_offsets[sentence_tokens]  # a sentence's tokens, pooled
+        _sort_parts(zh_union, zh_union_offsets)
+        self.zh_count = np.diff(sentence_tokens).astype(np.float32)
+        self.en_count = np.diff(en_all_offsets).astype(np.float32)
+        cov_zh = np.zeros((MAX_SIDE, n, band.zh_width), np.float32)
+        cov_en = np.zeros((MAX_SIDE, m, band.en_width), np.float32)
+        if n and m:
+            top = int(max(token_lemmas.max(initial=0), en_all.max(initial=0))) + 1
+            en_post, en_post_units = _postings(en_sets, en_offsets, top)
+            zh_post, zh_post_units = _postings(zh_union, zh_union_offsets, top)
+            _count_zh(sentence_tokens, token_offsets, token_lemmas, en_post, en_post_units, band.zh_base.astype(np.int64), m, cov_zh)
+            _count_en(en_all_offsets, en_all, zh_post, zh_post_units, band.en_base.astype(np.int64), n, cov_en)
+        self.cov_zh, self.cov_en = list(cov_zh), list(cov_en)
         self.zc = np.concatenate([[0.0], np.cumsum(self.zh_count)])
         self.ec = np.concatenate([[0.0], np.cumsum(self.en_count)])
 
@@ -125,3 +109,102 @@ class Coverage:
 
         zf, zl, ef, el = rows - a, rows - 1, cols - b, cols - 1
         return 0.5 * (share(zf, el) + share(zl, ef) - share(zf, ef) - share(zl, el))
+
+
+@njit(cache=True)
+def _sort_parts(values, offsets):
+    for k in range(len(offsets) - 1):
+        values[offsets[k]:offsets[k + 1]].sort()
+
+
+@njit(cache=True)
+def _postings(values, offsets, top):
+    """For each value v < top, the sorted units (parts of ``values``) holding it: units[index[v]:index[v + 1]]."""
+    count = np.zeros(top + 1, np.int64)
+    for unit in range(len(offsets) - 1):
+        previous = -1
+        for k in range(offsets[unit], offsets[unit + 1]):  # parts are sorted: skip repeats
+            if values[k] != previous:
+                count[values[k] + 1] += 1
+                previous = values[k]
+    index = np.cumsum(count)
+    units = np.empty(index[-1], np.int64)
+    fill = index[:-1].copy()
+    for unit in range(len(offsets) - 1):
+        previous = -1
+        for k in range(offsets[unit], offsets[unit + 1]):
+            if values[k] != previous:
+                units[fill[values[k]]] = unit
+                fill[values[k]] += 1
+                previous = values[k]
+    return index, units
+
+
+@njit(cache=True)
+def _mark(hit, lemmas, l0, l1, index, units, start):
+    """hit[r] = 1 for every unit start + r holding one of lemmas[l0:l1]."""
+    span = len(hit)
+    for k in range(l0, l1):
+        value = lemmas[k]
+        if value + 1 >= len(index):
+            continue
+        lo, hi = index[value], index[value + 1]
+        while lo < hi:  # first unit >= start
+            mid = (lo + hi) >> 1
+            if units[mid] < start:
+                lo = mid + 1
+            else:
+                hi = mid
+        while lo < index[value + 1] and units[lo] < start + span:
+            hit[units[lo] - start] = 1
+            lo += 1
+
+
+@njit(cache=True)
+def _count_zh(sentence_tokens, token_offsets, token_lemmas, en_index, en_units, zh_base, m, out):
+    sides, n, width = out.shape
+    span = width + sides - 1  # en sentences zh_base[s]-sides .. zh_base[s]+width-2
+    hit = np.zeros(span, np.int32)
+    for s in range(n):
+        first, last = sentence_tokens[s], sentence_tokens[s + 1]
+        if first == last:
+            continue
+        start = zh_base[s] - sides
+        seen = np.zeros((last - first, span + 1), np.int32)  # per token: en sentences with a translation, cumulated
+        for k in range(first, last):
+            hit[:] = 0
+            _mark(hit, token_lemmas, token_offsets[k], token_offsets[k + 1], en_index, en_units, start)
+            for r in range(span):
+                seen[k - first, r + 1] = seen[k - first, r] + hit[r]
+        for c in range(width):
+            for b in range(1, sides + 1):
+                count = 0
+                for k in range(last - first):
+                    if seen[k, c + sides] - seen[k, c + sides - b] > 0:
+                        count += 1
+                out[b - 1, s, c] = count
+
+
+@njit(cache=True)
+def _count_en(en_all_offsets, en_all, zh_index, zh_units, en_base, n, out):
+    sides, m, width = out.shape
+    span = width + sides - 1
+    hit = np.zeros(span, np.int32)
+    for t in range(m):
+        first, last = en_all_offsets[t], en_all_offsets[t + 1]
+        if first == last:
+            continue
+        start = en_base[t] - sides
+        seen = np.zeros((last - first, span + 1), np.int32)
+        for q in range(first, last):
+            hit[:] = 0
+            _mark(hit, en_all, q, q + 1, zh_index, zh_units, start)
+            for r in range(span):
+                seen[q - first, r + 1] = seen[q - first, r] + hit[r]
+        for r in range(width):
+            for a in range(1, sides + 1):
+                count = 0
+                for q in range(last - first):
+                    if seen[q, r + sides] - seen[q, r + sides - a] > 0:
+                        count += 1
+                out[a - 1, t, r] = count
