@@ -130,6 +130,7 @@ def test_dictionary_cache_error_is_reported_once_and_the_table_rebuilt(tmp_path,
     import warnings
 
     from align.aligner.resources import cedict
+    from align.aligner.resources.cache import CacheWarning
 
     real = cedict.load_cedict()
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
@@ -139,7 +140,7 @@ def test_dictionary_cache_error_is_reported_once_and_the_table_rebuilt(tmp_path,
     cache.write_bytes(b"not an npz file")
     cedict.load_cedict.cache_clear()
     try:
-        with pytest.warns(cedict.CacheWarning, match="unreadable"):
+        with pytest.warns(CacheWarning, match="unreadable"):
             rebuilt = cedict.load_cedict()
         assert rebuilt.word_ids == real.word_ids and (rebuilt.lemma_ids == real.lemma_ids).all()
         cedict.load_cedict.cache_clear()

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
+from align.aligner.resources.cache import CacheWarning, cache_folder
 from align.aligner.resources.english import STOPWORDS, lemma
 
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
@@ -57,10 +58,6 @@ class Cedict:
 CACHE_FORMAT = "2"
 
 
-class CacheWarning(UserWarning):
-    """The dictionary cache could not be read or written; the table was built from the wheel instead."""
-
-
 def _cache_key(path: Path) -> str:
     """Everything that shapes the table: the dictionary's bytes, the lemmatiser's version, the stopwords and this
     parser's format. A change in any of them gives a new cache file."""
@@ -72,10 +69,6 @@ def _cache_key(path: Path) -> str:
     digest.update(" ".join(sorted(STOPWORDS)).encode())
     digest.update(f"{_LINE.pattern}|{_PAREN.pattern}|{_WORD.pattern}|{_SKIP_GLOSS.pattern}".encode())
     return digest.hexdigest()[:16]
-
-
-def cache_folder() -> Path:
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "bitext"
 
 
 @lru_cache(maxsize=1)

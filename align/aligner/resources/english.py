@@ -50,7 +50,7 @@ def _english_dictionary() -> dict[str, str]:
     import warnings
     from importlib.metadata import version
 
-    from align.aligner.resources.cedict import CacheWarning, cache_folder
+    from align.aligner.resources.cache import CacheWarning, cache_folder
 
     path = cache_folder() / f"simplemma-en-{version('simplemma')}.txt"
     try:
