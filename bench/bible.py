@@ -8,7 +8,9 @@ The gold is verse-level and written English first (``[en ids]:[zh ids]``).
 Predicted beads are turned round, then consecutive beads whose sentences all
 belong to one and the same verse are merged (as the Bertalign project's
 evaluation does), and scored with Vecalign's strict/lax measures. Unmerged
-figures are printed too.
+figures are printed too. The figures are also written to
+bench/results/bible.MODE.json (``bible.MODE.no-paragraphs.json`` with
+--no-paragraphs; see bench/record.py).
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ import resource  # noqa: E402
 import sys  # noqa: E402
 import warnings  # noqa: E402
 from pathlib import Path  # noqa: E402
+
+from record import save  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -71,8 +75,14 @@ def main() -> None:
     unmerged = score([gold], [[(e, z) for z, e in beads]])
     wall = time.perf_counter() - START
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"Bible ({len(zh)} zh / {len(en)} en sentences), mode {'fast' if args.fast else 'embed'}, "
-          f"paragraphs {'no' if args.no_paragraphs else 'chapters'} (used: {bitext.signature.get('paragraphs')})")
+    mode = "fast" if args.fast else "embed"
+    figures = {"zh_sentences": len(zh), "en_sentences": len(en), "mode": mode,
+               "paragraphs": "no" if args.no_paragraphs else "chapters", "paragraphs_used": bitext.signature.get("paragraphs"),
+               "merged": merged, "unmerged": unmerged, "align_seconds": round(seconds, 1), "wall_seconds": round(wall, 1),
+               "peak_mb": round(peak)}
+    save("bible", mode + (".no-paragraphs" if args.no_paragraphs else ""), figures, bitext.signature)
+    print(f"Bible ({len(zh)} zh / {len(en)} en sentences), mode {mode}, "
+          f"paragraphs {figures['paragraphs']} (used: {figures['paragraphs_used']})")
     for label, s in (("merged by verse", merged), ("unmerged", unmerged)):
         print(f"{label:16} strict P {s['strict']['precision']:.3f} R {s['strict']['recall']:.3f} F1 {s['strict']['f1']:.3f}"
               f" | lax F1 {s['lax']['f1']:.3f}")

@@ -9,6 +9,8 @@ rendering) up to --terms.
 
     .venv/bin/python bench/glossary.py                       # 1,000,000 beads x 10,000 terms, 2 processes
     .venv/bin/python bench/glossary.py --beads 100000 --processes 1
+
+The figures are also written to bench/results/glossary.json (see bench/record.py).
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from record import save  # noqa: E402
+
+from align.core.version import __version__  # noqa: E402
 from glossary import Concept, TermBase, check_rows, load_default  # noqa: E402
 
 MAC_DEV = Path("/work/shared/benchmarks/mac-dev")
@@ -127,6 +132,15 @@ def main() -> None:
 
     zh_chars = sum(len(r[1]) for r in rows)
     en_chars = sum(len(r[2]) for r in rows)
+    by_rule = Counter(f.rule for f in findings).most_common()
+    save("glossary", None, {
+        "concepts": len(termbase), "automata_seconds": round(built, 2), "beads": len(rows),
+        "zh_chars_per_bead": round(zh_chars / len(rows)), "en_chars_per_bead": round(en_chars / len(rows)),
+        "prepare_seconds": round(prepared, 1), "check_seconds": round(seconds, 1), "processes": args.processes,
+        "beads_per_second": round(len(rows) / seconds), "cpu_seconds": round(cpu, 1),
+        "cpu_us_per_bead": round(cpu / len(rows) * 1e6), "idle_core_wall_seconds": round(cpu / args.processes, 1),
+        "load_average_before": round(load_before, 2), "findings": len(findings), "findings_by_rule": dict(by_rule),
+    }, {"bitext": __version__, "glossary": termbase.name, "glossary.concepts": len(termbase)})
     print(f"term base: {len(termbase):,} concepts; automata built in {built:.2f} s")
     print(f"beads: {len(rows):,} ({zh_chars / len(rows):.0f} zh chars, {en_chars / len(rows):.0f} en chars on average); data prepared in {prepared:.1f} s")
     print(f"checked {len(rows):,} beads x {len(termbase):,} terms in {seconds:.1f} s on {args.processes} process(es): "
@@ -134,7 +148,7 @@ def main() -> None:
     print(f"CPU time of the check (this process and its workers): {cpu:.1f} s = {cpu / len(rows) * 1e6:.0f} µs per bead; "
           f"on {args.processes} otherwise idle core(s) that is {cpu / args.processes:.1f} s of wall time "
           f"(load average before the run: {load_before:.2f}, i.e. other work was sharing the cores)")
-    print(f"findings: {len(findings):,} — " + ", ".join(f"{rule} {n:,}" for rule, n in Counter(f.rule for f in findings).most_common()))
+    print(f"findings: {len(findings):,} — " + ", ".join(f"{rule} {n:,}" for rule, n in by_rule))
 
 
 if __name__ == "__main__":

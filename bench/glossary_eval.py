@@ -16,6 +16,8 @@ Base beads the labeller finds not clean (a name rendered by a pronoun) are kept 
 ("natural" items, labelled by the labeller) and get no injected error.
 
     .venv/bin/python bench/glossary_eval.py [--json] [--show-errors N]
+
+The figures are also written to bench/results/glossary_eval.json (see bench/record.py).
 """
 
 from __future__ import annotations
@@ -32,7 +34,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from record import save  # noqa: E402
+
 from align.core.normalize import to_simplified  # noqa: E402
+from align.core.version import __version__  # noqa: E402
 from glossary import TermBase, check_rows, load_default  # noqa: E402
 
 DATA = ROOT / "bench" / "data" / "glossary_eval"
@@ -298,6 +303,12 @@ def main() -> None:
     items, excluded = build_items()
     report, errors, seconds = evaluate(items)
     kinds = Counter(i[0].rsplit("/", 1)[1] for i in items)
+    signature = {"bitext": __version__}
+    for name, termbase in (("mac-dev", TermBase.read(DATA / "mac_dev_glossary.tsv")), ("seeds", load_default())):
+        signature[f"{name}-glossary"] = f"{termbase.signature['glossary']}-{termbase.signature['glossary.sha1']}"
+    save("glossary_eval", None, {"items": len(items), "kinds": dict(sorted(kinds.items())), "natural_base_beads": dict(excluded),
+                                 "seconds": round(seconds, 2), "rules": report, "errors": len(errors),
+                                 "shown_errors": [list(map(str, e)) for e in errors[: args.show_errors]]}, signature)
     if args.json:
         print(json.dumps({"items": len(items), "kinds": kinds, "natural_base_beads": excluded, "rules": report}, indent=2))
         return

@@ -4,6 +4,9 @@
     .venv/bin/python bench/mac_dev.py --fast     # no embeddings
     .venv/bin/python bench/mac_dev.py --out /tmp/mac   # also write NNN.align files
 
+The figures are also written to bench/results/mac_dev.MODE.json (see bench/record.py),
+from which bench/readme_figures.py builds the README's table.
+
 Wall time counts everything from process start: imports, dictionary and model
 loading, reading, aligning. Peak memory is the process's maximum RSS.
 """
@@ -20,6 +23,8 @@ import resource  # noqa: E402
 import sys  # noqa: E402
 import warnings  # noqa: E402
 from pathlib import Path  # noqa: E402
+
+from record import save  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -61,6 +66,7 @@ def main() -> None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     result = {"mode": "fast" if args.fast else "embed", "chapters": rows, "overall": total.scores(),
               "wall_seconds": round(wall, 1), "peak_mb": round(peak), "signature": bitext.signature if bitext else {}}
+    save("mac_dev", result["mode"], {k: v for k, v in result.items() if k != "signature"}, result["signature"])
     if args.json:
         print(json.dumps(result, indent=1))
         return

@@ -16,6 +16,9 @@ the ECE over every held-out candidate. The coefficients written are fitted on al
     .venv/bin/python bench/mining.py [--modes embed,fast] [--seed 0] [--repeats 6] [--no-write]
     .venv/bin/python bench/mining.py --no-write --test-share 0.15   # measure on sparse sets only
     .venv/bin/python bench/mining.py --bible [--modes fast]   # scale: 6,301 x 5,000 sentences, time and memory
+
+The figures of each mode are also written to bench/results/mining.MODE.json
+(``mining-bible.MODE.json`` with --bible; see bench/record.py).
 """
 
 from __future__ import annotations
@@ -34,9 +37,13 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from record import save  # noqa: E402
+
 from align import read_document  # noqa: E402
-from align.aligner.confidence import fit_logistic  # noqa: E402
-from align.aligner.mining import FEATURES, MODEL_PATH, _Sides, candidate_features, design, mine  # noqa: E402
+from align.aligner.logistic import fit_logistic  # noqa: E402
+from align.aligner.mining import FEATURES, MODEL_PATH, candidate_features, mine  # noqa: E402
+from align.aligner.mining.model import design, probability  # noqa: E402
+from align.aligner.mining.sides import MiningSides  # noqa: E402
 
 MAC = Path("/work/shared/benchmarks/mac-dev")
 CHAPTERS = ["001", "002", "003", "004", "005", "006"]
@@ -132,6 +139,10 @@ def main() -> None:
               f"candidates {sum(len(v[1]) for v in data.values())}, true among them "
               f"{int(sum(v[1].sum() for v in data.values()))} of {sum(len(s[2]) for s in sets.values())} true pairs")
         all_conf, all_correct = [], []
+        signature = None
+        figures = {"feature_seconds": round(time.time() - t0, 1), "candidates": sum(len(v[1]) for v in data.values()),
+                   "true_candidates": int(sum(v[1].sum() for v in data.values())),
+                   "true_pairs": sum(len(s[2]) for s in sets.values()), "held_out": []}
         per_threshold = {t: [0, 0, 0] for t in THRESHOLDS}  # kept, correct, truth
         print(f"{'held out':8} {'true':>5} " + " ".join(f"{'P@' + str(t):>7} {'R@' + str(t):>7}" for t in THRESHOLDS) + "   secs")
         for c in CHAPTERS:
@@ -148,11 +159,12 @@ def main() -> None:
                 zh, en, truth = test_sets[key]
                 total_truth += len(truth)
                 mined = mine(zh, en, threshold=min(THRESHOLDS), fast=fast, model=fold)
+                signature = signature or mined.signature
                 conf = np.asarray([b.confidence for b in mined.beads])
                 correct = np.asarray([len(b.zh_ids) == 1 and len(b.en_ids) == 1 and (b.zh_ids[0], b.en_ids[0]) in truth
                                       for b in mined.beads], dtype=np.float64)
                 # ECE over every candidate's confidence, not only the mined ones (those are >= 0.5)
-                all_conf.append(1 / (1 + np.exp(-np.clip(design(test_data[key][0]) @ coef, -30, 30))))
+                all_conf.append(probability(coef, test_data[key][0]))
                 all_correct.append(test_data[key][1])
                 for t in THRESHOLDS:
                     keep = conf >= t
@@ -160,30 +172,46 @@ def main() -> None:
                     counts[t][1] += int(correct[keep].sum())
             secs = (time.time() - t1) / len(held)
             cells = []
+            row = {"chapter": c, "true": total_truth, "seconds_per_set": round(secs, 1)}
             for t in THRESHOLDS:
                 kept, right = counts[t]
                 per_threshold[t][0] += kept
                 per_threshold[t][1] += right
                 per_threshold[t][2] += total_truth
+                row[f"precision@{t}"] = _share(right, kept)
+                row[f"recall@{t}"] = _share(right, total_truth)
                 cells.append(f"{right / kept if kept else float('nan'):7.3f} {right / total_truth:7.3f}")
+            figures["held_out"].append(row)
             print(f"{c:8} {total_truth:5} " + " ".join(cells) + f"   {secs:4.1f}")
         cells = []
+        overall = {"true": per_threshold[0.5][2]}
         for t in THRESHOLDS:
             kept, right, total = per_threshold[t]
+            overall.update({f"kept@{t}": kept, f"correct@{t}": right, f"precision@{t}": _share(right, kept),
+                            f"recall@{t}": _share(right, total)})
             cells.append(f"{right / kept if kept else float('nan'):7.3f} {right / total:7.3f}")
         conf, correct = np.concatenate(all_conf), np.concatenate(all_correct)
+        figures["overall"] = overall
+        figures["ece"] = round(float(ece(conf, correct)), 4)
         print(f"{'overall':8} {per_threshold[0.5][2]:5} " + " ".join(cells))
         print(f"ECE (every candidate, held-out chapter): {ece(conf, correct):.3f}; "
               f"kept >= 0.9: {per_threshold[0.9][0]} pairs, {per_threshold[0.9][1]} correct")
+        figures["reliability"] = []
         for lo, hi in ((0.5, 0.7), (0.7, 0.9), (0.9, 1.01)):
             mask = (conf >= lo) & (conf < hi)
             if mask.any():
+                figures["reliability"].append({"from": lo, "to": min(hi, 1), "candidates": int(mask.sum()),
+                                               "mean_confidence": round(float(conf[mask].mean()), 4),
+                                               "correct": round(float(correct[mask].mean()), 4)})
                 print(f"  candidates conf {lo:.1f}-{min(hi, 1):.1f}: {int(mask.sum()):5}, mean conf {conf[mask].mean():.3f}, "
                       f"correct {correct[mask].mean():.3f}")
         x = np.vstack([v[0] for v in data.values()])
         y = np.concatenate([v[1] for v in data.values()])
         coef = fit_logistic(design(x), y, l2=L2)
         model[mode] = {"coef": [round(float(v), 6) for v in coef]}
+        figures["coefficients"] = {n: round(float(v), 4) for n, v in zip(list(FEATURES) + ["intercept"], coef)}
+        figures["settings"] = {"seed": args.seed, "repeats": args.repeats, "share": args.share, "test_share": args.test_share}
+        save("mining", mode, figures, signature)
         print("coefficients:", ", ".join(f"{n} {v:+.2f}" for n, v in zip(list(FEATURES) + ["intercept"], coef)))
     if not args.no_write:
         if MODEL_PATH.exists():
@@ -195,11 +223,15 @@ def main() -> None:
         print(f"wrote {MODEL_PATH}")
 
 
+def _share(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
+
+
 def _features(sets: dict, fast: bool) -> dict:
     """Candidate features and labels (1 = a true pair) of each mining set."""
     data = {}
     for key, (zh, en, truth) in sets.items():
-        sides = _Sides.build(zh.texts(), en.texts(), fast, lambda *a: None)
+        sides = MiningSides.build(zh.texts(), en.texts(), fast, lambda *a: None)
         cands, feats = candidate_features(sides)
         data[key] = (feats, np.asarray([(int(i), int(j)) in truth for i, j in cands], dtype=np.float64))
     return data
@@ -226,12 +258,16 @@ def bible(modes: list[str]) -> None:
         t0 = time.time()
         mined = mine(zh, en, threshold=0.5, fast=mode == "fast")
         secs = time.time() - t0
-        print(f"{mode}: {len(zh)} x {len(en)} sentences, {secs:.1f} s, peak RSS so far "
-              f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB")
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+        figures = {"zh_sentences": len(zh), "en_sentences": len(en), "seconds": round(secs, 1), "peak_mb_so_far": peak,
+                   "thresholds": []}
+        print(f"{mode}: {len(zh)} x {len(en)} sentences, {secs:.1f} s, peak RSS so far {peak} MB")
         for t in THRESHOLDS:
             kept = [b for b in mined.beads if b.confidence >= t]
             right = sum(all((i, j) in same for i in b.zh_ids for j in b.en_ids) for b in kept)
+            figures["thresholds"].append({"threshold": t, "pairs": len(kept), "inside_gold_verse": round(right / max(1, len(kept)), 4)})
             print(f"  >= {t}: {len(kept)} pairs, {right / max(1, len(kept)):.3f} inside a gold verse bead")
+        save("mining-bible", mode, figures, mined.signature)
 
 
 if __name__ == "__main__":

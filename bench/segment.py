@@ -15,6 +15,8 @@ precision/recall/F1 against the reference is printed for this segmenter and,
 for English, for pysbd.  The reference splits inside Chinese quotes, which this
 segmenter deliberately does not (see align/segment/zh.py), so Chinese recall is
 expected to be below 1.
+
+The figures are also written to bench/results/segment.json (see bench/record.py).
 """
 
 from __future__ import annotations
@@ -25,7 +27,10 @@ import sys
 import time
 from pathlib import Path
 
+from record import save
+
 from align.core.normalize import to_traditional
+from align.core.version import __version__
 from align.read.segment import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -153,6 +158,7 @@ def main() -> None:
     print(f"Throughput, ~{args.mb:g} MB per language (MB of UTF-8 input per second, 1 process)")
     print(f"{'text':<10}{'MB':>7}{'sentences':>11}{'split s':>9}{'split MB/s':>12}{'read s':>8}{'read MB/s':>11}")
     english: list[str] = []
+    figures: dict = {"megabytes_per_language": args.mb, "throughput": [], "agreement": []}
     for lang in ("zh-Hans", "zh-Hant", "en"):
         paragraphs = build_corpus(lang, args.mb)
         if lang == "en":
@@ -162,9 +168,15 @@ def main() -> None:
         seconds, count = time_split(paragraphs, code)
         read = time_read(paragraphs, code)
         read_cells = f"{read[0]:>8.2f}{size / read[0]:>11.2f}" if read else f"{'n/a':>8}{'n/a':>11}"
+        figures["throughput"].append({"text": lang, "mb": round(size, 2), "sentences": count, "split_seconds": round(seconds, 2),
+                                      "split_mb_per_s": round(size / seconds, 2),
+                                      "read_seconds": round(read[0], 2) if read else None,
+                                      "read_mb_per_s": round(size / read[0], 2) if read else None})
         print(f"{lang:<10}{size:>7.2f}{count:>11,}{seconds:>9.2f}{size / seconds:>12.2f}{read_cells}")
     if not args.no_pysbd:
         seconds, size, count = time_pysbd(english)
+        figures["throughput"].append({"text": "en pysbd", "mb": round(size, 2), "sentences": count, "split_seconds": round(seconds, 2),
+                                      "split_mb_per_s": round(size / seconds, 2), "read_seconds": None, "read_mb_per_s": None})
         print(f"{'en pysbd':<10}{size:>7.2f}{count:>11,}{seconds:>9.2f}{size / seconds:>12.2f}{'':>8}{'':>11}")
 
     print()
@@ -175,7 +187,10 @@ def main() -> None:
         rows.append(("pysbd en", "en", _pysbd_spans))
     for name, lang, splitter in rows:
         precision, recall, f1, reference = agreement(lang, splitter)
+        figures["agreement"].append({"segmenter": name, "boundaries": reference, "precision": round(precision, 4),
+                                     "recall": round(recall, 4), "f1": round(f1, 4)})
         print(f"{name:<22}{reference:>11,}{precision:>7.3f}{recall:>7.3f}{f1:>7.3f}")
+    save("segment", None, figures, {"bitext": __version__})
 
 
 if __name__ == "__main__":
