@@ -64,3 +64,39 @@ def test_not_a_translation_is_flagged(shared_dir):
     assert bitext.document_score < 0.25
     high = [b for b in bitext.beads if b.confidence is not None and b.confidence >= 0.9]
     assert len(high) <= 0.05 * len(bitext.beads)
+
+
+def test_grossly_mismatched_sides_are_refused_with_a_pointer_to_mining():
+    zh = _doc(ZH, "zh")
+    en = _doc(EN * 60, "en")  # 180 English sentences for three Chinese ones
+    with pytest.raises(InputError, match=r"differ about \d+x in length.*bitext mine.*--force"):
+        align(zh, en, fast=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        bitext = align(zh, en, fast=True, allow_mismatch=True)
+    assert [j for b in bitext.beads for j in b.en_ids] == list(range(len(en)))
+
+
+def test_a_page_without_stops_is_cut_into_bounded_pieces_and_still_aligns():
+    from align.read.segment import MAX_CHARS
+
+    clause = "我们今天去公园散步，看见很多人在湖边跑步，"
+    zh = read_document(clause * 80 + "最后我们回家了。", "zh")
+    en = read_document(("Today we walked in the park and saw many people running by the lake, " * 80) + "then we went home.", "en")
+    assert max(len(s.text) for s in zh.sentences) <= MAX_CHARS["zh"] and len(zh.sentences) > 1
+    assert max(len(s.text) for s in en.sentences) <= MAX_CHARS["en"]
+    assert "".join(s.text for s in zh.sentences) == (clause * 80 + "最后我们回家了。")
+    bitext = align(zh, en, fast=True)
+    assert [i for b in bitext.beads for i in b.zh_ids] == list(range(len(zh)))
+
+
+def test_long_documents_are_aligned_in_chunks_with_every_sentence_once(monkeypatch):
+    from align.aligner import long
+
+    monkeypatch.setattr(long, "CHUNK_SENTENCES", 60)
+    monkeypatch.setattr("align.aligner.LONG_SENTENCES", 80)
+    zh_lines = [f"第{k}章。他在第{k}天走进了房间，房间里有{k}本书。" for k in range(1, 61)]
+    en_lines = [f"Chapter {k}. On day {k} he walked into the room, where there were {k} books." for k in range(1, 61)]
+    bitext = align(_doc(zh_lines, "zh"), _doc(en_lines, "en"), fast=True)
+    assert int(bitext.details["chunks"]) >= 2
+    assert [(b.zh_ids, b.en_ids) for b in bitext.beads] == [((k,), (k,)) for k in range(60)]

@@ -23,8 +23,9 @@ import numpy as np
 from align.aligner.confidence import confidence_inputs, predict
 from align.aligner.contrast import contrast_features
 from align.aligner.lexicon.glossary_terms import shared_terms
+from align.aligner.long import LONG_SENTENCES, cuts
 from align.aligner.model import load_model
-from align.aligner.pairing import check_document_pair
+from align.aligner.pairing import check_document_pair, check_lengths
 from align.aligner.pipeline import Groups, Progress, Sides, align_groups, prepare, reestimated
 from align.aligner.settings import AlignSettings
 from align.aligner.signals import reasons
@@ -52,6 +53,7 @@ def align(
     paragraphs: str | bool | None = None,
     glossary: TermSource | None = None,
     progress: Progress | None = None,
+    allow_mismatch: bool = False,
     **changes,
 ) -> Bitext:
     """Align a Chinese and an English Document into beads with calibrated confidence.
@@ -61,6 +63,8 @@ def align(
     embeddings; ``paragraphs``: "auto", "yes"/True, "no"/False). ``glossary``: a
     term source such as ``glossary.TermBase`` whose terms count as lexical
     evidence. ``progress(stage, done, total)`` is called as work advances.
+    Documents whose lengths differ more than ten times from a translation's
+    are refused (``bitext mine`` is for those) unless ``allow_mismatch``.
     """
     settings = _settings(settings, fast, paragraphs, changes)
     if glossary is not None and not isinstance(glossary, TermSource):
@@ -70,6 +74,9 @@ def align(
     # threads than computing (MAC-Dev: 39 s wall with 2 BLAS threads, 11 s with one).
     from threadpoolctl import threadpool_limits
 
+    check_document_pair(zh_doc, en_doc, "align")
+    if not allow_mismatch:
+        check_lengths(zh_doc, en_doc)
     with threadpool_limits(limits=1, user_api="blas"):
         return _align(zh_doc, en_doc, settings, glossary, progress or (lambda stage, done, total: None))
 
@@ -84,7 +91,35 @@ def _settings(settings, fast, paragraphs, changes) -> AlignSettings:
 
 
 def _align(zh_doc: Document, en_doc: Document, settings: AlignSettings, terms: TermSource | None, report: Progress) -> Bitext:
-    check_document_pair(zh_doc, en_doc, "align")
+    if len(zh_doc) + len(en_doc) > LONG_SENTENCES:
+        items, document_score, details = _in_chunks(zh_doc, en_doc, settings, terms, report)
+    else:
+        items, document_score, details = _aligned(zh_doc, en_doc, settings, terms, report)
+    if document_score is not None and document_score < settings.document_threshold:
+        warnings.warn(
+            f"{zh_doc.name} and {en_doc.name} do not look like translations of each other "
+            f"(document score {document_score:.2f}); check the pairing",
+            AlignmentWarning,
+            stacklevel=3,
+        )
+    return Bitext.from_documents(zh_doc, en_doc, items, signature=signature(settings, terms=terms).to_dict(),
+                                 document_score=document_score, details=details)
+
+
+def _in_chunks(zh_doc: Document, en_doc: Document, settings: AlignSettings, terms: TermSource | None, report: Progress):
+    """A long pair as consecutive chunks cut where both sides clearly correspond (``long``): flat memory."""
+    bounds = [(0, 0), *cuts(zh_doc, en_doc, settings), (len(zh_doc), len(en_doc))]
+    items, covered = [], 0.0
+    for (z0, e0), (z1, e1) in zip(bounds[:-1], bounds[1:]):
+        part, score, _ = _aligned(zh_doc.slice(z0, z1), en_doc.slice(e0, e1), settings, terms, report)
+        items.extend((tuple(z0 + i for i in zi), tuple(e0 + j for j in ei), conf, codes) for zi, ei, conf, codes in part)
+        covered += (score or 0.0) * (z1 - z0 + e1 - e0)
+    document_score = round(covered / (len(zh_doc) + len(en_doc)), 4)
+    return items, document_score, {"paragraphs-used": "no", "chunks": str(len(bounds) - 1)}
+
+
+def _aligned(zh_doc: Document, en_doc: Document, settings: AlignSettings, terms: TermSource | None, report: Progress):
+    """Beads (zh ids, en ids, confidence, reasons), the document score and the alignment's details."""
     mode = settings.mode
     model = load_model()
     zh_texts, en_texts = zh_doc.texts(), en_doc.texts()
@@ -115,18 +150,10 @@ def _align(zh_doc: Document, en_doc: Document, settings: AlignSettings, terms: T
         if terms is not None and zi and ei and shared_terms(terms, zh_doc.join(zi), en_doc.join(ei)):
             codes += ("glossary",)
         items.append((zi, ei, round(float(conf), 4), codes))
-    if not translation:
-        warnings.warn(
-            f"{zh_doc.name} and {en_doc.name} do not look like translations of each other "
-            f"(document score {document_score:.2f}); check the pairing",
-            AlignmentWarning,
-            stacklevel=3,
-        )
     details = {"paragraphs-used": "yes" if len(groups) > 1 else "no"}
     if first_pass is not None:
         details["reestimated-words"] = str(sides.learned)
-    return Bitext.from_documents(zh_doc, en_doc, items, signature=signature(settings, terms=terms).to_dict(),
-                                 document_score=document_score, details=details)
+    return items, document_score, details
 
 
 def _groups(zh_doc: Document, en_doc: Document, sides: Sides, settings: AlignSettings) -> Groups:

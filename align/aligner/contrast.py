@@ -30,7 +30,7 @@ def contrast_features(sides: Sides, beads: list[tuple[tuple[int, ...], tuple[int
     paired = [k for k, (z, e) in enumerate(beads) if z and e]
     if not paired:
         return out
-    zt = [[frozenset(map(int, tok)) for tok in tokens] for tokens in sides.zh.tokens.tokens] if sides.zh.tokens is not None else None
+    zt = _frozen_tokens(sides.zh.tokens.tokens) if sides.zh.tokens is not None else None
     el = sides.en.tokens.lemmas if sides.en.tokens is not None else None
     en_sets = [set(map(int, x)) for x in el] if el is not None else None
     zvec = evec = None
@@ -50,6 +50,21 @@ def contrast_features(sides: Sides, beads: list[tuple[tuple[int, ...], tuple[int
             alt = max((_coverage(zt, en_sets, beads[k][0], beads[paired[o]][1]) for o in others), default=0.0)
             out[k, 1] = own - alt
             out[k, 2] = own
+    return out
+
+
+def _frozen_tokens(tokens: list[list[np.ndarray]]) -> list[list[frozenset]]:
+    """Tokens as sets; a word's token is one array shared by all its occurrences, so each is converted once."""
+    frozen: dict[int, frozenset] = {}
+    out = []
+    for sentence in tokens:
+        row = []
+        for token in sentence:
+            found = frozen.get(id(token))
+            if found is None:
+                found = frozen[id(token)] = frozenset(token.tolist())
+            row.append(found)
+        out.append(row)
     return out
 
 

@@ -7,6 +7,7 @@ learn the weights.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, replace
 from typing import Callable
 
@@ -50,20 +51,22 @@ def prepare(zh_texts: list[str], en_texts: list[str], *, fast: bool, progress: P
     """Tokens, lengths, cues and (unless ``fast``) sentence embeddings of both sides, with window vectors of
     up to ``windows`` sentences. ``progress("embedding", done, total)`` follows the embedding.
 
-    The embeddings are computed in a second thread while this one tokenises: the network's matrix
-    products release the interpreter lock, so on two cores the tokenising costs no time.
+    The embeddings of each side are computed in threads of their own while this one tokenises: the
+    network's matrix products release the interpreter lock, so the sides run on separate cores
+    (``embeddings.threads()``; a batch running one process per core asks for one).
     """
-    embedded = None
-    if not fast:
-        from concurrent.futures import ThreadPoolExecutor
-
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bitext-embed") as pool:
-            embedded = pool.submit(_embed, zh_texts, en_texts, windows, progress)
-            vocab, zt, et = _tokens(zh_texts, en_texts, terms)
-            zs, es, zw, ew = embedded.result()
-    else:
+    if fast:
         vocab, zt, et = _tokens(zh_texts, en_texts, terms)
         zs = es = zw = ew = None
+    else:
+        from concurrent.futures import ThreadPoolExecutor
+
+        counter = _EmbeddingProgress(len(zh_texts) + len(en_texts), progress)
+        with ThreadPoolExecutor(max_workers=embeddings.threads(), thread_name_prefix="bitext-embed") as pool:
+            zh_job = pool.submit(_embed, zh_texts, windows, counter)
+            en_job = pool.submit(_embed, en_texts, windows, counter)
+            vocab, zt, et = _tokens(zh_texts, en_texts, terms)
+            (zs, zw), (es, ew) = zh_job.result(), en_job.result()
     return Sides(side_data(zh_texts, "zh", zw, zt, zs), side_data(en_texts, "en", ew, et, es), zs, es, vocab)
 
 
@@ -78,18 +81,21 @@ def _tokens(zh_texts: list[str], en_texts: list[str], terms: TermSource | None):
     return vocab, zt, et
 
 
-def _embed(zh_texts: list[str], en_texts: list[str], windows: int, progress: Progress | None):
-    total = len(zh_texts) + len(en_texts)
-    done = [0]
+class _EmbeddingProgress:
+    def __init__(self, total: int, progress: Progress | None):
+        self.total, self.progress, self.done = total, progress, 0
+        self.lock = threading.Lock()
 
-    def embedded(count: int) -> None:
-        done[0] += count
-        if progress:
-            progress("embedding", done[0], total)
+    def __call__(self, count: int) -> None:
+        with self.lock:
+            self.done += count
+            if self.progress:
+                self.progress("embedding", self.done, self.total)
 
-    zs = embeddings.sentence_sums(zh_texts, embedded)
-    es = embeddings.sentence_sums(en_texts, embedded)
-    return zs, es, embeddings.window_vectors(zs, windows), embeddings.window_vectors(es, windows)
+
+def _embed(texts: list[str], windows: int, counter: _EmbeddingProgress):
+    sums = embeddings.sentence_sums(texts, counter)
+    return sums, embeddings.window_vectors(sums, windows)
 
 
 def reestimated(sides: Sides, beads: Beads) -> Sides:

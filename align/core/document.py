@@ -100,5 +100,13 @@ class Document:
             paragraphs.append(self._paragraph(len(paragraphs), members))
         return replace(self, sentences=sentences, paragraphs=paragraphs)
 
+    def slice(self, start: int, stop: int) -> Document:
+        """Sentences start..stop-1 as a document of their own (ids from 0; spans still into the same original)."""
+        picked = self.sentences[start:stop]
+        labels = [s.paragraph for s in picked]
+        sentences = [replace(s, id=k) for k, s in enumerate(picked)]
+        part = replace(self, sentences=sentences, paragraphs=[], removals=[])
+        return part.regroup(labels) if sentences else part
+
     def _paragraph(self, number: int, members: list[int]) -> Paragraph:
         return Paragraph(number, self.sentences[members[0]].start, self.sentences[members[-1]].end, tuple(members))

@@ -24,6 +24,7 @@ def read_document(
     clean: bool = True,
     encoding: str | None = None,
     html: bool | None = None,
+    name: str | None = None,
 ) -> Document:
     """Read a document from a path, raw bytes or a string.
 
@@ -32,8 +33,10 @@ def read_document(
     no cleaning is done. Otherwise text is cleaned (see ``align.cleaning``;
     ``clean=False`` keeps everything) and split into paragraphs and sentences.
     ``html`` forces or forbids HTML parsing; by default it is sniffed.
+    ``name`` names a document given as bytes (e.g. the file they were read
+    from on another machine): error messages and ``Document.name`` use it.
     """
-    text, used_encoding, name = _load(source, encoding)
+    text, used_encoding, name = _load(source, encoding, name)
     if html is None:
         html = _looks_html(text, name)
     if html and not presplit:
@@ -58,11 +61,11 @@ def read_document(
     return doc
 
 
-def _load(source: str | os.PathLike | bytes, encoding: str | None) -> tuple[str, str | None, str | None]:
+def _load(source: str | os.PathLike | bytes, encoding: str | None, name: str | None = None) -> tuple[str, str | None, str | None]:
     if isinstance(source, bytes):
-        text, used = decode_bytes(source, "<bytes>", encoding)
-        return text, used, None
-    if isinstance(source, os.PathLike) or (isinstance(source, str) and "\n" not in source and len(source) < 4096 and Path(source).is_file()):
+        text, used = decode_bytes(source, name or "<bytes>", encoding)
+        return text, used, name
+    if isinstance(source, os.PathLike) or (isinstance(source, str) and "\n" not in source and len(source) < 4096 and _is_file(source)):
         path = Path(source)
         if path.is_dir():
             raise InputError(f"{path}: is a directory, not a document")
@@ -85,6 +88,13 @@ def _load(source: str | os.PathLike | bytes, encoding: str | None) -> tuple[str,
             raise InputError("<string>: text is empty")
         return source, None, None
     raise InputError(f"cannot read a document from {type(source).__name__}")
+
+
+def _is_file(text: str) -> bool:
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):  # a line of text longer than a file name may be, or holding a NUL
+        return False
 
 
 def _looks_like_a_path(text: str) -> bool:

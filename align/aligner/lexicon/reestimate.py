@@ -8,8 +8,6 @@ renderings. The second pass aligns with the extended lexicon.
 
 from __future__ import annotations
 
-from collections import Counter
-
 import numpy as np
 
 from align.aligner.lexicon.tokens import EnTokens, Vocabulary, ZhTokens
@@ -19,23 +17,31 @@ MIN_DICE = 0.5  # 0.4: LOCO fast 0.849, 0.6: 0.842, 0.5: 0.8505
 
 
 def learn_pairs(zh: ZhTokens, en: EnTokens, beads) -> dict[str, set[str]]:
-    pair_count: Counter = Counter()
-    zh_count: Counter = Counter()
-    en_count: Counter = Counter()
+    """Word/lemma pairs that co-occur in at least MIN_COUNT small beads with a Dice coefficient of MIN_DICE."""
+    word_ids: dict[str, int] = {}
+    lemma_ids: dict[str, int] = {}
+    bead_words, bead_lemmas = [], []
     for zh_ids, en_ids in beads:
         if not zh_ids or not en_ids or len(zh_ids) + len(en_ids) > 3:
             continue
-        words = {w for i in zh_ids for w in zh.words[i]}
-        lemmas = {w for j in en_ids for w in en.words[j]}
-        zh_count.update(words)
-        en_count.update(lemmas)
-        for w in words:
-            for lemma in lemmas:
-                pair_count[w, lemma] += 1
+        bead_words.append({word_ids.setdefault(w, len(word_ids)) for i in zh_ids for w in zh.words[i]})
+        bead_lemmas.append({lemma_ids.setdefault(w, len(lemma_ids)) for j in en_ids for w in en.words[j]})
+    if not word_ids or not lemma_ids:
+        return {}
+    # every (word, lemma) pair of every bead at once: counted by np.unique instead of a Python loop
+    words = [np.fromiter(ws, np.int64, len(ws)) for ws in bead_words]
+    lemmas = [np.fromiter(ls, np.int64, len(ls)) for ls in bead_lemmas]
+    pair_words = np.concatenate([np.repeat(w, len(le)) for w, le in zip(words, lemmas)])
+    pair_lemmas = np.concatenate([np.tile(le, len(w)) for w, le in zip(words, lemmas)])
+    keys, pair_count = np.unique(pair_words * len(lemma_ids) + pair_lemmas, return_counts=True)
+    zh_count = np.bincount(np.concatenate(words), minlength=len(word_ids))
+    en_count = np.bincount(np.concatenate(lemmas), minlength=len(lemma_ids))
+    w, le = keys // len(lemma_ids), keys % len(lemma_ids)
+    keep = (pair_count >= MIN_COUNT) & (2.0 * pair_count / (zh_count[w] + en_count[le]) >= MIN_DICE)
+    word_of, lemma_of = list(word_ids), list(lemma_ids)
     learned: dict[str, set[str]] = {}
-    for (w, lemma), c in pair_count.items():
-        if c >= MIN_COUNT and 2.0 * c / (zh_count[w] + en_count[lemma]) >= MIN_DICE:
-            learned.setdefault(w, set()).add(lemma)
+    for a, b in zip(w[keep], le[keep]):
+        learned.setdefault(word_of[a], set()).add(lemma_of[b])
     return learned
 
 
@@ -52,11 +58,15 @@ def extend(zh: ZhTokens, en: EnTokens, learned: dict[str, set[str]], vocab: Voca
 
     learned_ids = {w: np.asarray(sorted(lemma_id(x) for x in lemmas), dtype=np.int32) for w, lemmas in learned.items()}
     zh_out = []
+    widened: dict[int, np.ndarray] = {}  # a word's token is one array shared by its occurrences: widen it once
     for tokens, words, owners in zip(zh.tokens, zh.words, zh.token_words):
         tokens = list(tokens)
         for k, owner in enumerate(owners):
             if owner in learned_ids:
-                tokens[k] = np.union1d(tokens[k], learned_ids[owner]).astype(np.int32)
+                key = id(tokens[k])
+                if key not in widened:
+                    widened[key] = np.union1d(tokens[k], learned_ids[owner]).astype(np.int32)
+                tokens[k] = widened[key]
         have = set(owners)
         for w in words:  # words the dictionary gave no token at all
             if w in learned_ids and w not in have:

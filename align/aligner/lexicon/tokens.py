@@ -18,6 +18,10 @@ from align.aligner.resources.cedict import Cedict
 from align.aligner.resources.names import en_name_keys, zh_name_keys
 from align.core.text import HAN
 
+# Words of one sentence that become tokens, at most: a "sentence" of a whole page without stops would
+# otherwise make every coverage table as wide as the page.
+MAX_WORDS = 500
+
 
 @dataclass
 class ZhTokens:
@@ -55,6 +59,23 @@ class Vocabulary:
         self.cedict = cedict
         self.extra: dict[str, int] = {}
         self.base = len(cedict.lemma_index)
+        self.words: dict[str, np.ndarray | None] = {}  # a Chinese word's token, once per word: words repeat
+
+    def zh_token(self, word: str) -> np.ndarray | None:
+        """The English lemma ids a Chinese word may translate to (None: no token)."""
+        if word in self.words:
+            return self.words[word]
+        token = self.cedict.translations(word)
+        if token is None:
+            pieces = [self.cedict.translations(ch) for ch in word if ch not in chinese.STOPWORDS]
+            pieces = [p for p in pieces if p is not None]
+            names = zh_name_keys(word)
+            if names:
+                pieces.append(np.asarray([self.key(k) for k in names], dtype=np.int32))
+            # an unknown word is one token: any character's gloss (or its name) may match
+            token = np.unique(np.concatenate(pieces)) if pieces else None
+        self.words[word] = token
+        return token
 
     def key(self, text: str) -> int:
         found = self.extra.get(text)
@@ -64,7 +85,6 @@ class Vocabulary:
 
 
 def zh_tokens(texts: list[str], vocab: Vocabulary) -> ZhTokens:
-    cedict = vocab.cedict
     out = []
     all_words = []
     token_words = []
@@ -74,24 +94,13 @@ def zh_tokens(texts: list[str], vocab: Vocabulary) -> ZhTokens:
         owners: list[str | None] = []
         all_words.append(kept)
         token_words.append(owners)
-        for word in chinese.words(text):
+        for word in chinese.words(text)[:MAX_WORDS]:
             if not HAN.search(word) or word in chinese.STOPWORDS:
                 continue
             kept.append(word)
-            found = cedict.translations(word)
-            if found is not None:
-                tokens.append(found)
-                owners.append(word)
-                continue
-            names = zh_name_keys(word)
-            pieces = [cedict.translations(ch) for ch in word if ch not in chinese.STOPWORDS]
-            pieces = [p for p in pieces if p is not None]
-            if names:
-                ids = np.asarray([vocab.key(k) for k in names], dtype=np.int32)
-                pieces.append(ids)
-            if pieces:
-                # an unknown word is one token: any character's gloss (or its name) may match
-                tokens.append(np.unique(np.concatenate(pieces)))
+            token = vocab.zh_token(word)
+            if token is not None:
+                tokens.append(token)
                 owners.append(word)
         for number in number_tokens(text, "zh"):
             tokens.append(np.asarray([vocab.key(number)], dtype=np.int32))
@@ -105,7 +114,7 @@ def en_tokens(texts: list[str], vocab: Vocabulary) -> EnTokens:
     out = []
     all_words = []
     for text in texts:
-        lemmas = english.content_lemmas(text)
+        lemmas = english.content_lemmas(text)[:MAX_WORDS]
         all_words.append(lemmas + [k[1:] for k in en_name_keys(english.capitalised_words(text))])
         ids = [index[w] for w in lemmas if w in index]
         ids += [vocab.key(k) for k in en_name_keys(english.capitalised_words(text)) if k in vocab.extra]

@@ -46,7 +46,7 @@ class MiningSides:
         zt, et = prepared.zh.tokens, prepared.en.tokens
         zh_vec = en_vec = None
         if not fast:
-            zh_vec, en_vec = prepared.zh.windows[0], prepared.en.windows[0]
+            zh_vec, en_vec = prepared.zh.windows[0].astype(np.float32), prepared.en.windows[0].astype(np.float32)
         present = np.unique(np.concatenate(et.lemmas)) if any(len(x) for x in et.lemmas) else np.zeros(0, np.int32)
         compact = {int(v): k for k, v in enumerate(present)}
         en_inc = np.zeros((len(en_texts), max(1, len(present))), dtype=np.float32)

@@ -29,11 +29,28 @@ import numpy as np
 
 MODEL_NAME = "use-m3"
 CACHE_FORMAT = "1"
-BATCH_TOKENS = 384  # tokens per forward pass: the wheel's measured sweet spot for one BLAS thread
+BATCH_TOKENS = 384
+# Per-sentence sums and window vectors are stored in half precision: at 50,000 sentences a side they would
+# take over a gigabyte in single precision; cosines computed from them change by about 1e-3.
+STORE = np.float16  # tokens per forward pass: the wheel's measured sweet spot for one BLAS thread
 _UNK, _BOS, _EOS = 0, 1, 2
+MAX_TOKENS = 512  # pieces embedded per sentence at most: memory and time stay bounded on text without stops
 # arrays of weights.npz kept as they are; the per-branch ones are gathered below
 _PLAIN = ("scale", "lo", "ln_g", "ln_b", "cnn_W", "cnn_b", "d0", "d1", "d2", "d3", "p1", "p3")
 _BRANCHES = (2, 3, 5)
+
+
+_threads = min(2, os.cpu_count() or 1)
+
+
+def threads() -> int:
+    """How many threads embed at once (one per side at most): the cores, unless a batch runs a process per core."""
+    return _threads
+
+
+def use_threads(count: int) -> None:
+    global _threads
+    _threads = max(1, int(count))
 
 
 def model_version() -> str:
@@ -62,6 +79,13 @@ class Tokenizer:
 
     def encode(self, text: str) -> list[int]:
         ids = self.processor.encode(text, out_type=int, add_bos=True, add_eos=True)
+        if len(ids) > MAX_TOKENS:  # a "sentence" of a whole page: its beginning says what it is about
+            return self._encode(text)[:MAX_TOKENS - 1] + [_EOS]
+        return self._encode(text, ids)
+
+    def _encode(self, text: str, ids: list[int] | None = None) -> list[int]:
+        if ids is None:
+            ids = self.processor.encode(text, out_type=int, add_bos=True, add_eos=True)
         if len(ids) == 2:
             return [_BOS, _UNK, _EOS]
         if _UNK not in ids:
@@ -170,7 +194,7 @@ class SentenceSums:
 
     def span(self, start: int, stop: int) -> tuple[np.ndarray, float]:
         """Summed features and token count of sentences start..stop-1 as one text."""
-        total = self.sums[start:stop].sum(axis=0) + self.bos[start] + self.eos[stop - 1]
+        total = self.sums[start:stop].sum(axis=0, dtype=np.float32) + self.bos[start] + self.eos[stop - 1]
         return total, float(self.counts[start:stop].sum() + 2)
 
     def __len__(self) -> int:
@@ -184,10 +208,10 @@ def sentence_sums(texts: list[str], progress=None) -> SentenceSums:
     """Token feature sums of every text; ``progress(count)`` after each batch of ``count`` texts."""
     model = load_model()
     n = len(texts)
-    sums = np.zeros((n, 512), dtype=np.float32)
+    sums = np.zeros((n, 512), dtype=STORE)
     counts = np.zeros(n, dtype=np.float32)
-    bos = np.zeros((n, 512), dtype=np.float32)
-    eos = np.zeros((n, 512), dtype=np.float32)
+    bos = np.zeros((n, 512), dtype=STORE)
+    eos = np.zeros((n, 512), dtype=STORE)
     encode = model.tokenizer.encode
     group: list[list[int]] = []
     first = 0
@@ -286,10 +310,10 @@ def window_vectors(s: SentenceSums, max_size: int) -> list[np.ndarray]:
     np.cumsum(s.counts, out=ccount[1:])
     out = []
     for k in range(max_size):
-        vec = np.zeros((n, 512), dtype=np.float32)
+        vec = np.zeros((n, 512), dtype=STORE)
         if n > k:
             ends = np.arange(k, n)
-            sums = (csum[ends + 1] - csum[ends - k] + s.bos[ends - k] + s.eos[ends]).astype(np.float32)
+            sums = (csum[ends + 1] - csum[ends - k] + s.bos[ends - k].astype(np.float64) + s.eos[ends]).astype(np.float32)
             counts = (ccount[ends + 1] - ccount[ends - k] + 2).astype(np.float32)
             vec[k:] = _finish_chunked(sums, counts)
         out.append(vec)

@@ -80,13 +80,13 @@ def paired_dots(a: np.ndarray, b: np.ndarray, ia: np.ndarray, ib: np.ndarray) ->
     if len(flat_a) < GATHER_BELOW or np.any(np.diff(flat_a) < 0):
         for start in range(0, len(flat_a), RUN_CELLS):
             part = slice(start, start + RUN_CELLS)
-            flat_out[part] = np.einsum("kd,kd->k", a[flat_a[part]], b[flat_b[part]])
+            flat_out[part] = np.einsum("kd,kd->k", a[flat_a[part]].astype(np.float32), b[flat_b[part]].astype(np.float32))
         return out
     for start in range(0, len(flat_a), RUN_CELLS):
         part = slice(start, start + RUN_CELLS)
         rows, cols = flat_a[part], flat_b[part]
         r0, c0, c1 = rows[0], cols.min(), cols.max()
-        block = a[r0:rows[-1] + 1] @ b[c0:c1 + 1].T
+        block = a[r0:rows[-1] + 1].astype(np.float32) @ b[c0:c1 + 1].astype(np.float32).T
         flat_out[part] = block[rows - r0, cols - c0]
     return out
 
