@@ -119,10 +119,6 @@ def rendering_forms(rendering: str) -> list[str]:
     return forms
 
 
-def _word_key_for_pattern(word: str) -> str:
-    return word if _ACRONYM.match(word) else word_key(word)
-
-
 class EnglishMatcher:
     def __init__(self, concepts: Sequence) -> None:
         self.by_first: dict[str, list[Pattern]] = {}

@@ -90,13 +90,9 @@ def test_a_page_without_stops_is_cut_into_bounded_pieces_and_still_aligns():
     assert [i for b in bitext.beads for i in b.zh_ids] == list(range(len(zh)))
 
 
-def test_long_documents_are_aligned_in_chunks_with_every_sentence_once(monkeypatch):
-    from align.aligner import long
-
-    monkeypatch.setattr(long, "CHUNK_SENTENCES", 60)
-    monkeypatch.setattr("align.aligner.LONG_SENTENCES", 80)
+def test_long_documents_are_aligned_in_chunks_with_every_sentence_once():
     zh_lines = [f"第{k}章。他在第{k}天走进了房间，房间里有{k}本书。" for k in range(1, 61)]
     en_lines = [f"Chapter {k}. On day {k} he walked into the room, where there were {k} books." for k in range(1, 61)]
-    bitext = align(_doc(zh_lines, "zh"), _doc(en_lines, "en"), fast=True)
-    assert int(bitext.details["chunks"]) >= 2
+    bitext = align(_doc(zh_lines, "zh"), _doc(en_lines, "en"), fast=True, chunk_above=80, chunk_sentences=60)
+    assert int(bitext.details["chunks"]) >= 2 and bitext.signature["chunk-sentences"] == "60"
     assert [(b.zh_ids, b.en_ids) for b in bitext.beads] == [((k,), (k,)) for k in range(60)]

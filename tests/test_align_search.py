@@ -110,3 +110,29 @@ def test_align_covers_every_sentence_once_in_order(zh_lines, en_lines):
     assert [i for b in bitext.beads for i in b.zh_ids] == list(range(len(zh)))
     assert [j for b in bitext.beads for j in b.en_ids] == list(range(len(en)))
     assert all(b.confidence is None or 0.0 <= b.confidence <= 1.0 for b in bitext.beads)
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.sampled_from(["001", "003", "005"]), st.integers(0, 200), st.integers(1, 120), st.integers(-20, 20))
+def test_random_slices_of_a_chapter_are_covered_once_in_order(chapter, start, length, skew):
+    """Any stretch of real text, even with the two sides cut at different places, gives beads that take
+    every sentence of both sides exactly once, in order."""
+    import warnings
+    from pathlib import Path
+
+    from align import read_document
+    from align.aligner import align
+
+    base = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "mac-dev"
+    zh_lines = (base / "zh" / chapter).read_text(encoding="utf-8").splitlines()[start:start + length]
+    en_start = max(0, start + skew)
+    en_lines = (base / "en" / chapter).read_text(encoding="utf-8").splitlines()[en_start:en_start + length + abs(skew)]
+    if not any(line.strip() for line in zh_lines) or not any(line.strip() for line in en_lines):
+        return
+    zh = read_document("\n".join(zh_lines) + "\n", "zh", presplit=True)
+    en = read_document("\n".join(en_lines) + "\n", "en", presplit=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        bitext = align(zh, en, fast=True, allow_mismatch=True)
+    assert [i for b in bitext.beads for i in b.zh_ids] == list(range(len(zh)))
+    assert [j for b in bitext.beads for j in b.en_ids] == list(range(len(en)))

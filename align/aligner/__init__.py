@@ -23,7 +23,7 @@ import numpy as np
 from align.aligner.confidence import confidence_inputs, predict
 from align.aligner.contrast import contrast_features
 from align.aligner.lexicon.glossary_terms import shared_terms
-from align.aligner.long import LONG_SENTENCES, cuts
+from align.aligner.long import cuts
 from align.aligner.model import load_model
 from align.aligner.pairing import check_document_pair, check_lengths
 from align.aligner.pipeline import Groups, Progress, Sides, align_groups, prepare, reestimated
@@ -91,7 +91,7 @@ def _settings(settings, fast, paragraphs, changes) -> AlignSettings:
 
 
 def _align(zh_doc: Document, en_doc: Document, settings: AlignSettings, terms: TermSource | None, report: Progress) -> Bitext:
-    if len(zh_doc) + len(en_doc) > LONG_SENTENCES:
+    if len(zh_doc) + len(en_doc) > settings.chunk_above:
         items, document_score, details = _in_chunks(zh_doc, en_doc, settings, terms, report)
     else:
         items, document_score, details = _aligned(zh_doc, en_doc, settings, terms, report)

@@ -1,7 +1,7 @@
 """Long documents aligned a chunk at a time, so that memory stays flat whatever their length.
 
-Above ``LONG_SENTENCES`` sentences (both sides together) a pair is cut into
-chunks of about ``CHUNK_SENTENCES``: the dictionary alone aligns blocks of
+Above ``AlignSettings.chunk_above`` sentences (both sides together) a pair is
+cut into chunks of about ``chunk_sentences``: the dictionary alone aligns blocks of
 sentences (``search.anchors``), and near every chunk boundary the cut is put
 right after the pair of sentences that match each other best (mutually
 best by dictionary coverage), so that no bead straddles a cut. Each chunk is
@@ -18,8 +18,6 @@ from align.aligner.settings import AlignSettings
 from align.aligner.signals.coverage import span_coverage
 from align.core.document import Document
 
-LONG_SENTENCES = 16_000
-CHUNK_SENTENCES = 8_000
 SEARCH = 12  # sentences either side of a coarse point where the cut is looked for
 
 
@@ -28,7 +26,7 @@ def cuts(zh_doc: Document, en_doc: Document, settings: AlignSettings) -> list[tu
     n, m = len(zh_doc), len(en_doc)
     sides = prepare(zh_doc.texts(), en_doc.texts(), fast=True)
     points = coarse_points(sides.zh, sides.en, settings)
-    chunks = max(1, round((n + m) / CHUNK_SENTENCES))
+    chunks = max(1, round((n + m) / settings.chunk_sentences))
     out: list[tuple[int, int]] = []
     for k in range(1, chunks):
         i, j = min(points, key=lambda p: abs(p[0] + p[1] - k * (n + m) / chunks))

@@ -25,9 +25,9 @@ from align.aligner.settings import AlignSettings
 from align.aligner.signals import SideData
 from align.aligner.signals.dialogue import dialogue_cues, quote_flags
 from align.aligner.signals.length import char_lengths
+from align.core.progress import Progress
 from align.core.terms import TermSource
 
-Progress = Callable[[str, int, int], None]
 Groups = list[tuple[list[int], list[int]]]
 Beads = list[tuple[tuple[int, ...], tuple[int, ...]]]
 

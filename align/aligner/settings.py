@@ -26,25 +26,31 @@ class AlignSettings:
     first when both sides have several, ``yes`` always, ``no`` never.
     ``full_grid_cells``: below this many DP cells the whole grid is searched;
     above it a band of ``anchor_half_width`` sentences either side of the path
-    found by aligning blocks of sentences first (``search.anchors``). ``reestimate``: a first pass, then a
+    found by aligning blocks of ``coarse_block`` sentences first
+    (``search.anchors``). ``reestimate``: a first pass, then a
     translation table learned from it, then the final pass within
     ``second_pass_half_width`` of the first path. A document scoring below
     ``not_a_translation`` (share of sentences in beads that beat their
     neighbours by ``contrast_min``) is reported as not a translation, and its
     beads keep a confidence above 0.5 only when their contrast reaches
-    ``genuine_contrast``.
+    ``genuine_contrast``. A pair of more than ``chunk_above`` sentences (both
+    sides) is aligned in chunks of about ``chunk_sentences`` (``long``), so
+    that memory stays flat.
     """
 
     fast: bool = False
     paragraphs: str = "auto"
     bead_types: tuple[tuple[int, int], ...] = BEAD_TYPES
     full_grid_cells: int = 30_000
+    coarse_block: int = 16
     anchor_half_width: int = 30
     reestimate: bool = True
     second_pass_half_width: int = 12
     not_a_translation: float | None = None  # None: 0.35 with embeddings, 0.25 without (measured, see contrast)
     contrast_min: float = 0.05
     genuine_contrast: float = 0.15
+    chunk_above: int = 16_000
+    chunk_sentences: int = 8_000
 
     def __post_init__(self) -> None:
         if self.paragraphs not in PARAGRAPH_MODES:
@@ -54,9 +60,11 @@ class AlignSettings:
             raise UsageError(f"bead types {unknown} have no fitted weight; choose among {list(BEAD_TYPES)}")
         if (1, 1) not in self.bead_types:
             raise UsageError("bead types must include (1, 1)")
-        for name in ("full_grid_cells", "anchor_half_width", "second_pass_half_width"):
+        for name in ("full_grid_cells", "coarse_block", "anchor_half_width", "second_pass_half_width", "chunk_sentences"):
             if getattr(self, name) < 1:
                 raise UsageError(f"{name} must be at least 1")
+        if self.chunk_above < self.chunk_sentences:
+            raise UsageError("chunk_above must be at least chunk_sentences")
 
     @property
     def mode(self) -> str:

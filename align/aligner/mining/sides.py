@@ -6,7 +6,6 @@ similarity of blocks of Chinese sentences against every English sentence.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 
@@ -14,8 +13,8 @@ from align.aligner.lexicon.numbers import number_tokens
 from align.aligner.pipeline import prepare
 from align.aligner.resources import embeddings
 from align.aligner.signals.coverage import fraction, span_coverage
+from align.core.progress import Progress
 
-Progress = Callable[[str, int, int], None]
 BLOCK = 512  # rows per similarity block: 512 x 10k float32 = 20 MB (x ~15 tokens a row for coverage)
 
 

@@ -17,8 +17,6 @@ from align.aligner.search.path import anchor_band
 from align.aligner.settings import BEAD_TYPES, AlignSettings
 from align.aligner.signals import SideData
 
-BLOCK_SENTENCES = 16  # sentences per block of the coarse alignment
-
 
 def choose_band(zh: SideData, en: SideData, settings: AlignSettings) -> Band:
     n, m = len(zh.lengths), len(en.lengths)
@@ -33,7 +31,7 @@ def coarse_points(zh: SideData, en: SideData, settings: AlignSettings) -> list[t
     from align.aligner.units import blocks, grouped_side, unit_weights
 
     n, m = len(zh.lengths), len(en.lengths)
-    count = math.ceil(max(n, m) / BLOCK_SENTENCES)
+    count = math.ceil(max(n, m) / settings.coarse_block)
     zh_blocks, en_blocks = blocks(n, count), blocks(m, count)
     zb, eb = grouped_side(zh, zh_blocks), grouped_side(en, en_blocks)
     band = choose_band(zb, eb, settings)
