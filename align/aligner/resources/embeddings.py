@@ -250,14 +250,17 @@ def _batch_sums(b: UseModel, group: list[list[int]]) -> tuple[np.ndarray, np.nda
     dim = npb._EMB_DIM
     cnn = npb._CNN_DIM
     feats = np.empty((n_tokens, b.feat_dim), dtype=np.float32)
-    emb = feats[:, :dim]
-    chunk = flat % npb._NUM_CHUNKS
-    np.copyto(emb, b.table[flat])
+    # the embedding and its projection depend on the piece alone: computed once per distinct piece
+    pieces, where = np.unique(flat, return_inverse=True)
+    chunk = pieces % npb._NUM_CHUNKS
+    emb = b.table[pieces].astype(np.float32)
     emb *= b.scale[chunk, None]
     emb += b.lo[chunk, None]
     x = emb @ b.proj_W
     x += b.proj_b
     npb._layernorm(x, b.ln_g_all, b.ln_b_all, b.eps)
+    feats[:, :dim] = emb[where]
+    x = x[where]
     idx = b.window_index(starts, lens, n_tokens)
     buf = np.empty((n_tokens + 1, cnn), dtype=np.float32)
     buf[n_tokens] = 0.0
