@@ -15,10 +15,10 @@ from align.cli.common import console, err_console, print_json, warn
 
 @app.command("align")
 def align_command(
-    zh: Path = typer.Argument(..., help="The Chinese document (text, HTML, or one sentence per line with --presplit)."),
-    en: Path = typer.Argument(..., help="The English document."),
-    output: Path = typer.Option(..., "--output", "-o", help="Output file; its extension picks the format (.tmx .tsv .csv .xlsx .jsonl .align, .zh/.en for Moses)."),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="Output format when the extension does not say: tmx, tsv, csv, xlsx, jsonl, moses, align, html."),
+    zh: Optional[Path] = typer.Argument(None, help="The Chinese document (text, HTML, or one sentence per line with --presplit); or a folder of them."),
+    en: Optional[Path] = typer.Argument(None, help="The English document; or a folder of them, paired with ZH's by file name."),
+    output: Path = typer.Option(..., "--output", "-o", help="Output file; its extension picks the format (.tmx .tsv .csv .xlsx .jsonl .align, .zh/.en for Moses). In batch mode: the output folder."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="Output format when the extension does not say (batch mode: default tmx): tmx, tsv, csv, xlsx, jsonl, moses, align, html."),
     presplit: bool = typer.Option(False, "--presplit", help="Both inputs are one sentence per line (benchmark format); line numbers are sentence ids."),
     fast: bool = typer.Option(False, "--fast", help="No sentence embeddings: lexicon, length, numbers, names and cues only (about 5x faster, a little less accurate)."),
     glossary: Optional[Path] = typer.Option(None, "--glossary", help="A glossary (.tsv OmegaT, .csv, .xlsx, .tbx): its terms count as matches between the sides."),
@@ -27,20 +27,35 @@ def align_command(
     zh_lang: Optional[str] = typer.Option(None, "--zh-lang", help="Language code written for the Chinese side (e.g. zh-TW); default from the script."),
     en_lang: Optional[str] = typer.Option(None, "--en-lang", help="Language code written for the English side (e.g. en-GB)."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Force the input encoding (e.g. gb18030) for both files."),
-    force: bool = typer.Option(False, "--force", help="Overwrite OUTPUT if it exists."),
+    pairs: Optional[Path] = typer.Option(None, "--pairs", help="Batch mode: a TSV of pairs, zh_path<TAB>en_path[<TAB>name] per line (paths relative to the TSV's folder); give no ZH EN then."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Batch mode: pairs aligned at once, one process each (default: every core; 1: in this process)."),
+    dask: Optional[str] = typer.Option(None, "--dask", help="Batch mode: run the pairs on the Dask cluster whose scheduler is at this address (e.g. tcp://10.0.0.5:8786); needs bitext[dask]."),
+    force: bool = typer.Option(False, "--force", help="Overwrite OUTPUT if it exists (batch mode: outputs bitext did not write or that were edited since); align even documents whose lengths are far from a translation's."),
     json: bool = typer.Option(False, "--json", help="Print a JSON summary instead of a table."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
-    """Align a Chinese document with its English translation and write the beads.
+    """Align a Chinese document with its English translation and write the beads; or a whole folder of pairs.
 
     Every bead gets a calibrated confidence (probability it is exactly right) and
     reason codes. A document score near 0 means the two files are not translations
     of each other.
 
+    [bold]Batch mode[/bold]: when ZH and EN are folders (or --pairs is given), every pair of
+    same-named files (zh/001 with en/001; also a.zh.txt with a.en.txt) is aligned
+    into OUTPUT/<name>.<ext>, on every core (--jobs) or a Dask cluster (--dask).
+    A failed pair is reported and the others go on. A ledger in OUTPUT
+    (.bitext-ledger) makes re-runs resume: a pair whose inputs, settings and
+    outputs are unchanged is skipped; outputs bitext did not write, or that were
+    edited since, are never replaced without --force. Exit code 0 when every pair
+    worked; 2 when a pair failed; 3 when the only failures are refusals to overwrite.
+
     Examples:
       [bold]bitext align novel.zh.txt novel.en.txt -o novel.tmx[/bold]
       [bold]bitext align zh/001 en/001 --presplit -o 001.align[/bold]
       [bold]bitext align a.zh.txt a.en.txt -o a.xlsx --min-confidence 0.5 --fast[/bold]
+      [bold]bitext align mac-dev/zh mac-dev/en -o out/ --presplit --format align[/bold]
+      [bold]bitext align --pairs pairs.tsv -o out/ --format xlsx --jobs 4[/bold]
+      [bold]bitext align zh/ en/ -o out/ --dask tcp://scheduler:8786[/bold]
     """
     from align.aligner import AlignmentWarning
     from align.core.atomic import check_writable
@@ -50,6 +65,17 @@ def align_command(
 
     if paragraphs not in ("auto", "yes", "no"):
         raise UsageError("--paragraphs takes auto, yes or no")
+    if pairs is not None or (zh is not None and zh.is_dir()) or (en is not None and en.is_dir()):
+        from align.cli.batch import align_batch
+
+        align_batch(zh, en, pairs, output, fmt=fmt, presplit=presplit, fast=fast, glossary=glossary,
+                    min_confidence=min_confidence, paragraphs=paragraphs, zh_lang=zh_lang, en_lang=en_lang,
+                    encoding=encoding, jobs=jobs, dask=dask, force=force, json=json, quiet=quiet)
+        return
+    if zh is None or en is None:
+        raise UsageError("give the Chinese and the English document (or two folders, or --pairs PAIRS.tsv)")
+    if jobs is not None or dask is not None:
+        raise UsageError("--jobs and --dask are for batch mode (ZH and EN folders, or --pairs)")
     from align.formats import format_for
 
     out_format = format_for(output, fmt)
@@ -60,7 +86,7 @@ def align_command(
     glossary_obj = _load_glossary(glossary) if glossary else None
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", AlignmentWarning)
-        bitext = _run(zh_doc, en_doc, fast, glossary_obj, {"auto": "auto", "yes": True, "no": False}[paragraphs], quiet or json)
+        bitext = _run(zh_doc, en_doc, fast, glossary_obj, {"auto": "auto", "yes": True, "no": False}[paragraphs], quiet or json, force)
     for w in caught:
         if issubclass(w.category, AlignmentWarning):
             warn(str(w.message))
@@ -83,11 +109,11 @@ def align_command(
     console.print(table)
 
 
-def _run(zh_doc, en_doc, fast, glossary, paragraphs, quiet):
+def _run(zh_doc, en_doc, fast, glossary, paragraphs, quiet, allow_mismatch=False):
     from align.aligner import align
 
     if quiet:
-        return align(zh_doc, en_doc, fast=fast, glossary=glossary, paragraphs=paragraphs)
+        return align(zh_doc, en_doc, fast=fast, glossary=glossary, paragraphs=paragraphs, allow_mismatch=allow_mismatch)
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
@@ -97,7 +123,8 @@ def _run(zh_doc, en_doc, fast, glossary, paragraphs, quiet):
         def progress(stage: str, done: int, total: int) -> None:
             bar.update(task, description=stage, completed=done, total=max(total, 1))
 
-        return align(zh_doc, en_doc, fast=fast, glossary=glossary, paragraphs=paragraphs, progress=progress)
+        return align(zh_doc, en_doc, fast=fast, glossary=glossary, paragraphs=paragraphs, progress=progress,
+                     allow_mismatch=allow_mismatch)
 
 
 def _load_glossary(path: Path):

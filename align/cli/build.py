@@ -21,6 +21,7 @@ def build(
     glossary: Optional[Path] = typer.Option(None, "--glossary", "-g", help="Term base to check against (default: the shipped industrial-Internet glossary)."),
     fast: bool = typer.Option(False, "--fast", help="Align without sentence embeddings (quicker, less accurate)."),
     force: bool = typer.Option(False, "--force", help="Overwrite outputs that a previous build did not write or that were edited since."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Document pairs aligned at once, one process each (default: every core; 1: in this process)."),
     json: bool = typer.Option(False, "--json", help="Print the build report as JSON."),
 ) -> None:
     """Process every document in CORPUS into EXPORTS.
@@ -32,15 +33,18 @@ def build(
     the glossary (exports/glossary/scan.jsonl); scores term consistency across the
     pairs (exports/consistency.json); writes exports/report.json. Every output
     records the same signature (versions, model hash, settings, resources).
-    Safe to re-run: it replaces only files it wrote itself.
+    Safe to re-run: it replaces only files it wrote itself (exports/.bitext-ledger
+    records them), and on an unchanged corpus it rewrites nothing: pairs whose
+    documents and settings are unchanged are not aligned again.
 
     Example: [bold]bitext build[/bold]   or   [bold]bitext build --corpus my-corpus --exports out --json[/bold]
     """
     from align.job.build import build as run_build
+    from align.job.workers import default_jobs
 
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console, transient=True, disable=json) as progress:
         task = progress.add_task("starting", total=None)
-        report = run_build(corpus, exports, force=force, glossary_path=glossary, fast=fast,
+        report = run_build(corpus, exports, force=force, glossary_path=glossary, fast=fast, jobs=jobs or default_jobs(),
                            progress=lambda stage, done, total: progress.update(task, description=stage))
     if json:
         print_json(report.to_dict())
@@ -70,7 +74,8 @@ def build(
             f"term consistency over the aligned/mined pairs: index {index if index is not None else '-'}, "
             f"glossary adherence {adherence if adherence is not None else '-'} ({exports}/consistency.json)"
         )
-    console.print(f"wrote {len(report.outputs)} files to {exports}/ in {report.seconds:.1f} s")
+    unchanged = len(report.outputs) + 1 - len(report.written)  # report.json is not in outputs
+    console.print(f"wrote {len(report.written)} files to {exports}/ ({unchanged} unchanged) in {report.seconds:.1f} s")
     console.print(f"[dim]{escape(report.signature)}[/]", highlight=False, soft_wrap=True)  # one line: copied whole
 
 

@@ -3,8 +3,13 @@
 ``build()`` reads the manifest, cleans and segments every document, aligns the
 pairs that are translations, mines the pairs that are only comparable, checks
 the English against the glossary, and writes a report. It is safe to re-run:
-it overwrites only files it wrote itself and nobody changed since (a ledger of
-their hashes sits in the exports folder); anything else needs ``force``.
+it overwrites only files it wrote itself and nobody changed since (the folder's
+ledger, ``align.job.ledger``, holds their hashes); anything else needs ``force``.
+A re-run on an unchanged corpus rewrites nothing: a pair whose documents and
+settings are unchanged is not aligned again (``align.job.build_pairs``), an output
+whose new bytes equal the old is left alone, and ``report.json`` is rewritten
+only when something other than its ``seconds`` changed. ``jobs`` aligns that
+many pairs at once, one process each.
 
 Every output carries the one signature of the run (``align.core.signature``):
 the aligned and mined bitexts in their own headers, ``report.json`` and
@@ -14,19 +19,18 @@ them (``segmented/*.jsonl``, ``glossary/scan.jsonl``) in a first header line.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from align.core.errors import OutputExistsError
 from align.core.progress import Progress, no_progress
 from align.core.signature import Signature
+from align.job.build_pairs import run_pairs
 from align.job.corpus import CorpusEntry, read_manifest
+from align.job.ledger import Ledger
 
-LEDGER = ".bitext-build.json"
 MINING_THRESHOLD = 0.5
 SENTENCES_FORMAT = "bitext-sentences"
 SCAN_FORMAT = "bitext-scan"
@@ -40,8 +44,9 @@ class BuildReport:
     pairs: list[dict[str, Any]] = field(default_factory=list)
     glossary: list[dict[str, Any]] = field(default_factory=list)
     consistency: dict[str, Any] = field(default_factory=dict)
-    outputs: list[str] = field(default_factory=list)
+    outputs: list[str] = field(default_factory=list)  # every output but report.json, written or unchanged
     seconds: float = 0.0
+    written: list[str] = field(default_factory=list)  # the outputs this run wrote (the others were unchanged)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -57,48 +62,26 @@ class BuildReport:
 
 
 class _Outputs:
-    """Writes into the exports folder, refusing to clobber files it did not write."""
+    """Writes into the exports folder through its ledger, refusing to clobber files it did not write."""
 
     def __init__(self, folder: Path, force: bool):
         self.folder = folder
         self.force = force
-        self.ledger_path = folder / LEDGER
-        self.ledger: dict[str, str] = {}
-        if self.ledger_path.is_file():
-            try:
-                self.ledger = json.loads(self.ledger_path.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                self.ledger = {}
-        self.written: list[str] = []
+        self.ledger = Ledger(folder)
+        self.outputs: list[str] = []  # every output of this build, written or unchanged
+        self.written: list[str] = []  # those written by this run
 
-    def write(self, relative: str, writer: Callable[[Path], None]) -> Path:
+    def __call__(self, relative: str, writer: Callable[[Path], None]) -> Path:
         """Call ``writer(path)``, which must write ``path`` atomically with force=True semantics."""
-        target = self.folder / relative
-        if target.exists() and not self.force:
-            recorded = self.ledger.get(relative)
-            if recorded is None or recorded != _sha256(target):
-                raise OutputExistsError(
-                    f"{target} exists and was not written by a previous build (or was edited since); use --force"
-                )
-        target.parent.mkdir(parents=True, exist_ok=True)
-        writer(target)
-        self.ledger[relative] = _sha256(target)
-        self.written.append(relative)
-        return target
+        if self.ledger.write(relative, writer, self.force):
+            self.written.append(relative)
+        self.outputs.append(relative)
+        return self.folder / relative
 
-    def save_ledger(self) -> None:
-        from align.core.atomic import atomic_open
+    write = __call__
 
-        with atomic_open(self.ledger_path, "w", force=True) as handle:
-            json.dump(self.ledger, handle, ensure_ascii=False, indent=1, sort_keys=True)
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+    def unchanged(self, relative: str) -> None:
+        self.outputs.append(relative)
 
 
 def build(
@@ -108,9 +91,12 @@ def build(
     force: bool = False,
     glossary_path: str | Path | None = None,
     fast: bool = False,
+    jobs: int | None = 1,
     progress: Progress | None = None,
 ) -> BuildReport:
     """Process ``corpus_dir`` (see ``corpus/manifest.csv``) into ``exports_dir``.
+
+    ``jobs``: pairs aligned at once, one process each (None: every core).
 
     ``progress(stage, done, total)`` names each step (reading a document,
     aligning a pair...) with the steps of its kind done so far and in all.
@@ -131,23 +117,32 @@ def build(
         documents[entry.name] = doc = _read(entry)
         outputs.write(f"segmented/{entry.path.stem}.jsonl", lambda path, d=doc, n=entry.name: _write_sentences(d, n, run, path))
         report.documents.append(_document_row(entry, doc))
-    bitexts = []
-    pairs = _pairs(entries)
-    for done, (zh_entry, en_entry, relation) in enumerate(pairs):
-        step(f"aligning {zh_entry.name} ↔ {en_entry.name} ({relation})", done, len(pairs))
-        row, bitext = _align_pair(documents[zh_entry.name], documents[en_entry.name], relation, outputs, fast, run)
-        report.pairs.append(row)
-        bitexts.append(bitext)
+    report.pairs, bitexts = run_pairs(_pairs(entries), documents, outputs.ledger, outputs, run, fast=fast,
+                                      threshold=MINING_THRESHOLD, jobs=jobs, step=step)
     step("checking the English against the glossary", 0, 1)
     report.glossary = _scan_glossary(entries, documents, outputs, termbase, run)
     if bitexts:
         step("scoring term consistency across the aligned pairs", 0, 1)
         report.consistency = _consistency(bitexts, termbase, outputs, run)
+    report.outputs = list(outputs.outputs)
     report.seconds = time.perf_counter() - started
-    outputs.write("report.json", lambda path: _write_json(report.to_dict(), path))
-    report.outputs = list(outputs.written)
-    outputs.save_ledger()
+    _write_report(report, outputs)
+    report.written = list(outputs.written)
     return report
+
+
+def _write_report(report: BuildReport, outputs: _Outputs) -> None:
+    """``report.json``, unless the one there (written by bitext) differs only in ``seconds``."""
+    new = report.to_dict()
+    target = outputs.folder / "report.json"
+    if target.is_file() and outputs.ledger.accepts("report.json"):
+        try:
+            old = json.loads(target.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            old = None
+        if isinstance(old, dict) and {**old, "seconds": None} == {**json.loads(json.dumps(new)), "seconds": None}:
+            return
+    outputs.write("report.json", lambda path: _write_json(new, path))
 
 
 def run_signature(fast: bool) -> Signature:
@@ -210,35 +205,6 @@ def _pairs(entries: list[CorpusEntry]) -> list[tuple[CorpusEntry, CorpusEntry, s
             relation = "translation" if "translation" in (entry.relation, other.relation) else "comparable"
             pairs.append((zh, en, relation))
     return pairs
-
-
-def _align_pair(zh_doc, en_doc, relation: str, outputs: _Outputs, fast: bool, run: Signature):
-    """Align a translation pair; mine the corresponding sentences of a comparable pair."""
-    from align.formats import write_bitext
-
-    if relation == "translation":
-        from align.aligner import align
-
-        bitext = align(zh_doc, en_doc, fast=fast)
-        folder = "aligned"
-    else:
-        from align.aligner.mining import mine
-
-        bitext = mine(zh_doc, en_doc, threshold=MINING_THRESHOLD, fast=fast)
-        folder = "mined"
-    bitext.signature = run.to_dict()
-    stem = f"{Path(zh_doc.name).stem}__{Path(en_doc.name).stem}"
-    for extension in ("tmx", "xlsx", "jsonl", "html"):
-        outputs.write(f"{folder}/{stem}.{extension}", lambda path: write_bitext(bitext, path, force=True))
-    row = {
-        "zh": zh_doc.name,
-        "en": en_doc.name,
-        "relation": relation,
-        "document_score": bitext.document_score,
-        "beads": len(bitext),
-        "confident": sum(1 for b in bitext if (b.confidence or 0) >= 0.9),
-    }
-    return row, bitext
 
 
 def _termbase(glossary_path):

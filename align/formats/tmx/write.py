@@ -27,8 +27,8 @@ def _meta_prop(key: str) -> str:
     return f"x-{key}"
 
 
-def _creationdate() -> str:
-    # SOURCE_DATE_EPOCH makes byte-identical, reproducible exports possible.
+def creationdate() -> str:
+    """The header's date: now, or ``SOURCE_DATE_EPOCH`` (which makes byte-identical, reproducible exports possible)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
     return moment.strftime("%Y%m%dT%H%M%SZ")
@@ -49,7 +49,8 @@ def _segtype(bitext: Bitext, segtype: str | None) -> str:
     return segtype
 
 
-def _header(bitext: Bitext, zh_lang: str, segtype: str, adminlang: str, datatype: str, export: dict[str, str]) -> etree._Element:
+def _header(bitext: Bitext, zh_lang: str, segtype: str, adminlang: str, datatype: str, export: dict[str, str],
+            date: str | None = None) -> etree._Element:
     from align.core.version import __version__
 
     header = etree.Element(
@@ -61,7 +62,7 @@ def _header(bitext: Bitext, zh_lang: str, segtype: str, adminlang: str, datatype
         adminlang=adminlang,
         srclang=zh_lang,
         datatype=datatype,
-        creationdate=_creationdate(),
+        creationdate=date or creationdate(),
     )
     clean = lambda text: xml_legal(str(text), "header", "header")  # noqa: E731
     _prop(header, SIGNATURE, clean(signature_text(bitext.signature)))
@@ -120,16 +121,19 @@ def write_tmx(
     adminlang: str = "en",
     datatype: str = "plaintext",
     export: dict[str, str] | None = None,
+    date: str | None = None,
 ) -> int:
     """Write ``bitext`` as TMX 1.4b; returns the number of units written.
 
     ``bitext.beads`` may be any iterable (a generator for streaming millions of
     units). Languages default to ``bitext.zh_lang`` / ``bitext.en_lang``, written as
-    canonical BCP-47.
+    canonical BCP-47. ``date`` (``20260101T000000Z``) is the header's
+    ``creationdate``; default :func:`creationdate` (a batch passes the one
+    date of its run to every worker, so where a pair ran does not change its bytes).
     """
     zh = langcodes.chinese_code(zh_lang or bitext.zh_lang or None)
     en = langcodes.english_code(en_lang or bitext.en_lang or None)
-    header = _header(bitext, zh, _segtype(bitext, segtype), adminlang, datatype, dict(export or {}))
+    header = _header(bitext, zh, _segtype(bitext, segtype), adminlang, datatype, dict(export or {}), date)
     count = 0
     with atomic_path(path, force) as tmp:
         with open(tmp, "wb") as handle:
