@@ -50,10 +50,10 @@ class TrainingPair:
         self.sides = sides
         self.search = StretchSearch(sides.zh, sides.en, full, BEAD_TYPES)
         self.F, self.valid = [], []
-        for t in range(len(BEAD_TYPES)):
+        for t in range(len(BEAD_TYPES)):  # the whole grid, row by row: a (features, rows, columns) block
             F, valid = self.search.type_features(t)
-            self.F.append(F)
-            self.valid.append(valid)
+            self.F.append(F.reshape(len(FEATURES), n + 1, m + 1))
+            self.valid.append(valid.reshape(n + 1, m + 1))
         self.gold_phi = np.zeros(len(FEATURES))
         self.blocked_zh: set[int] = set()
         self.blocked_en: set[int] = set()
@@ -79,11 +79,12 @@ class TrainingPair:
         return prior[-1][-1] + 1 if prior else 0
 
     def _scores(self, w, rows=slice(None), cols=slice(None)) -> list[np.ndarray]:
+        """Scores of every cell of a sub-grid, in cell order (row by row), as ``best_path`` takes them."""
         out = []
         for F, valid in zip(self.F, self.valid):
             s = weigh(w, F[:, rows, cols])
             s[~valid[rows, cols]] = NEG
-            out.append(s)
+            out.append(s.ravel())
         return out
 
     def decode(self, w) -> list[tuple[int, int, int, int]]:
