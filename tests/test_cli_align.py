@@ -58,3 +58,11 @@ def test_same_language_is_exit_code_2(pair):
     run = _bitext("align", "b.en", "a.en", "--presplit", "--fast", "-o", "x.align", cwd=pair)
     assert run.returncode == 2
     assert "English" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_a_huge_file_against_a_tiny_one_is_refused_before_it_is_read(pair):
+    (pair / "huge.zh").write_text(ZH * 40_000, encoding="utf-8")  # 2 MB of Chinese against 3 short lines
+    run = _bitext("align", "huge.zh", "a.en", "--presplit", "--fast", "-o", str(pair / "h.align"), cwd=pair)
+    assert run.returncode == 2
+    assert "differ" in run.stderr and "bitext mine" in run.stderr and "--force" in run.stderr
+    assert not (pair / "h.align").exists()

@@ -59,3 +59,18 @@ def check_lengths(zh_doc: Document, en_doc: Document) -> None:
             f"from a translation: {longer} is far longer. If only part of it corresponds, use `bitext mine` to find the "
             "sentences that do; to align anyway, use --force (library: allow_mismatch=True)"
         )
+
+
+def check_sizes(zh_name: str, zh_bytes: int, en_name: str, en_bytes: int) -> None:
+    """Refuse, before reading them, two files whose sizes alone rule out a translation (a 200 MB Chinese file
+    against a 3 KB English one). Bytes per character vary with the encoding (up to three times), hence the
+    wide margin; ``check_lengths`` judges the texts once read."""
+    times = max(zh_bytes, 1) / max(en_bytes, 1)
+    times = max(times, 1 / times)
+    if times > 3 * MISMATCH:
+        longer = zh_name if zh_bytes > en_bytes else en_name
+        raise InputError(
+            f"{zh_name} ({zh_bytes:,} bytes) and {en_name} ({en_bytes:,} bytes) differ {times:,.0f}x in size: {longer} "
+            "cannot be a translation of the other. If only part of it corresponds, use `bitext mine`; "
+            "to align anyway, use --force"
+        )

@@ -81,6 +81,10 @@ def align_command(
     out_format = format_for(output, fmt)
     if out_format != "moses":
         check_writable(output, force)
+    if not force:
+        from align.aligner.pairing import check_sizes
+
+        check_sizes(zh.name, _size(zh), en.name, _size(en))
     zh_doc = read_document(zh, "zh", presplit=presplit, encoding=encoding)
     en_doc = read_document(en, "en", presplit=presplit, encoding=encoding)
     glossary_obj = _load_glossary(glossary) if glossary else None
@@ -125,6 +129,13 @@ def _run(zh_doc, en_doc, fast, glossary, paragraphs, quiet, allow_mismatch=False
 
         return align(zh_doc, en_doc, fast=fast, glossary=glossary, paragraphs=paragraphs, progress=progress,
                      allow_mismatch=allow_mismatch)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # reading it says what is wrong
 
 
 def _load_glossary(path: Path):

@@ -138,6 +138,10 @@ def _align(task: PairTask, zh_data: bytes, en_data: bytes, result: PairResult) -
     from align.formats import ExportWarning
     from align.read.reader import read_document
 
+    if not task.allow_mismatch:
+        from align.aligner.pairing import check_sizes
+
+        check_sizes(task.zh_path, len(zh_data), task.en_path, len(en_data))
     zh_doc = read_document(zh_data, "zh", presplit=task.presplit, encoding=task.zh_encoding, name=task.zh_path)
     en_doc = read_document(en_data, "en", presplit=task.presplit, encoding=task.en_encoding, name=task.en_path)
     settings = AlignSettings(fast=task.fast, paragraphs=task.paragraphs)
