@@ -63,10 +63,11 @@ def pairs_from_tsv(path: str | Path) -> list[PairSpec]:
         fields = [field.strip() for field in line.split("\t")]
         if not specs and [f.lower() for f in fields] in (["zh", "en"], ["zh", "en", "name"]):
             continue
-        if len(fields) not in (2, 3) or not all(fields):
+        # further columns (bitext pair writes score and verdict after the name) are for people: ignored
+        if len(fields) < 2 or not all(fields[:3]):
             raise InputError(f"{path}:{number}: expected zh_path<TAB>en_path[<TAB>name], got {line!r}")
         zh, en = (path.parent / fields[0]), (path.parent / fields[1])
-        name = fields[2] if len(fields) == 3 else pair_name(_key(zh.name, "zh"))
+        name = fields[2] if len(fields) >= 3 else pair_name(_key(zh.name, "zh"))
         _check_name(name, f"{path}:{number}")
         if name in where:
             raise InputError(f"{path}:{number}: pair name {name!r} is already used at line {where[name]}; give each pair its own name")
