@@ -219,6 +219,65 @@ def segment(results: Results) -> tuple[str, str]:
     return label, text
 
 
+def speed(results: Results, workload: str) -> tuple[str, str]:
+    label = {"mac_dev": "Speed: MAC-Dev, 6 chapters, directory mode, vs hunalign + CC-CEDICT in the same run",
+             "bible": "Speed: Bible, 6,301 × 5,000, one sentence per line, vs hunalign + CC-CEDICT"}[workload]
+    figures = results.figures("speed")
+    if figures is None or workload not in figures:
+        return label, _missing("speed")
+    table = figures[workload]
+    f1 = "strict_f1" if workload == "mac_dev" else "strict_f1_merged"
+    parts = []
+    for system, row in table.items():
+        if system == "hunalign":
+            continue
+        parts.append(f"{system.replace('bitext ', '')} {_seconds(row['seconds'])} ({row['ratio_to_hunalign']:.1f}×), "
+                     f"{row['peak_mb']} MB, F1 {row[f1]:.3f}")
+    hun = table["hunalign"]
+    return label, (f"hunalign {_seconds(hun['seconds'])}, {hun['peak_mb']} MB, F1 {hun[f1]:.3f}; bitext "
+                   + "; ".join(parts) + f" (median of {figures.get('reps', 3)}, whole processes)")
+
+
+def scaling(results: Results) -> tuple[str, str]:
+    label = "Scaling: the Bible repeated, one sentence per line, one pair (full / `--fast` / hunalign)"
+    figures = results.figures("speed")
+    if figures is None or "scaling" not in figures:
+        return label, _missing("speed")
+    parts = []
+    for size, row in figures["scaling"].items():
+        cells = " / ".join(f"{_seconds(row[s]['seconds'])} {row[s]['peak_mb']} MB" for s in ("bitext full", "bitext fast", "hunalign"))
+        parts.append(f"{int(size) // 1000}k: {cells}")
+    return label, "; ".join(parts)
+
+
+def runaway(results: Results) -> tuple[str, str]:
+    label = "Inputs that ran away before (peak memory, 1 GB limit)"
+    figures = results.figures("runaway")
+    if figures is None:
+        return label, _missing("runaway")
+    parts = []
+    for case, row in figures["cases"].items():
+        outcome = f"{_seconds(row['seconds'])}, {row['peak_mb']} MB" if row["exit_code"] == 0 else f"refused (exit {row['exit_code']}) in {_seconds(row['seconds'])}, {row['peak_mb']} MB"
+        parts.append(f"{case}: {outcome}")
+    return label, "; ".join(parts)
+
+
+def pairing(results: Results) -> tuple[str, str]:
+    label = "Document pairing (`bitext pair`), held-out sets cut from MAC-Dev and the Bible, with distractors"
+    figures = results.figures("pairing")
+    if figures is None:
+        return label, _missing("pairing")
+    shipped = figures["embed"]["shipped_model"]["all"]
+    text = (f"pairs precision {shipped['pair_precision']:.3f}, recall {shipped['pair_recall']:.3f}; "
+            f"`translation` verdict precision {shipped['translation_verdict_precision']:.3f}; "
+            f"distractors left unpaired {_percent(shipped['distractors_left_unpaired'])}")
+    scale = [row for row in figures["embed"].get("scale", []) if row["zh_documents"] >= 1000]
+    if scale:
+        row = scale[0]
+        text += f"; {row['zh_documents']:,} × {row['en_documents']:,} documents in {_seconds(row['seconds'])}, {row['peak_rss_mb']} MB"
+    return label, text
+
+
 # ---------------------------------------------------------------- the table
 
 
@@ -235,6 +294,11 @@ ROWS = [
     ("python bench/glossary.py", glossary),
     ("python bench/glossary_eval.py", glossary_eval),
     ("python bench/segment.py", segment),
+    ("python bench/speed.py", lambda r: speed(r, "mac_dev")),
+    ("python bench/speed.py", lambda r: speed(r, "bible")),
+    ("python bench/speed.py", scaling),
+    ("python bench/runaway.py", runaway),
+    ("python bench/pairing.py", pairing),
 ]
 
 
