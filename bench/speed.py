@@ -76,10 +76,12 @@ def hunalign_input(zh: Path, en: Path, folder: Path, name: str) -> tuple[Path, P
 
 
 def median_runs(systems: dict[str, list[str]], reps: int) -> dict[str, dict]:
+    """Each system ``reps`` times, in turn. A batch's ledger would skip pairs already aligned into the same
+    folder, so every repetition writes into a folder of its own (``{rep}`` in a command)."""
     runs: dict[str, list[dict]] = {name: [] for name in systems}
-    for _ in range(reps):
+    for rep in range(reps):
         for name, command in systems.items():
-            runs[name].append(measure(command))
+            runs[name].append(measure([part.replace("{rep}", str(rep)) for part in command]))
     return {name: {"seconds": round(statistics.median(r["seconds"] for r in rs), 2),
                    "seconds_all": [round(r["seconds"], 2) for r in rs],
                    "peak_mb": round(max(r["peak_mb"] for r in rs))} for name, rs in runs.items()}
@@ -88,11 +90,15 @@ def median_runs(systems: dict[str, list[str]], reps: int) -> dict[str, dict]:
 def bitext_systems(zh_dir: Path, en_dir: Path, out: Path) -> dict[str, list[str]]:
     common = ["align", str(zh_dir), str(en_dir), "--presplit", "--format", "align", "-q", "--force"]
     return {
-        "bitext full": BITEXT + common + ["-o", str(out / "full"), "--jobs", "1"],
-        "bitext fast": BITEXT + common + ["-o", str(out / "fast"), "--fast", "--jobs", "1"],
-        f"bitext full, --jobs {os.cpu_count()}": BITEXT + common + ["-o", str(out / "full-jobs")],
-        f"bitext fast, --jobs {os.cpu_count()}": BITEXT + common + ["-o", str(out / "fast-jobs"), "--fast"],
+        "bitext full": BITEXT + common + ["-o", str(out / "full-{rep}"), "--jobs", "1"],
+        "bitext fast": BITEXT + common + ["-o", str(out / "fast-{rep}"), "--fast", "--jobs", "1"],
+        f"bitext full, --jobs {os.cpu_count()}": BITEXT + common + ["-o", str(out / "full-jobs-{rep}")],
+        f"bitext fast, --jobs {os.cpu_count()}": BITEXT + common + ["-o", str(out / "fast-jobs-{rep}"), "--fast"],
     }
+
+
+def _folder(system: str) -> str:
+    return {"bitext full": "full", "bitext fast": "fast"}.get(system, "full-jobs" if "full" in system else "fast-jobs")
 
 
 def mac_dev(hunalign: Path, dicts: Path, work: Path, reps: int) -> dict:
@@ -112,7 +118,7 @@ def mac_dev(hunalign: Path, dicts: Path, work: Path, reps: int) -> dict:
             tests = [ladder_to_beads((work / f"mac{n}.ladder").read_text().splitlines()) for n in names]
             tests = [[(tuple(z), tuple(e)) for z, e in t] for t in tests]
         else:
-            folder = work / "mac-out" / {"bitext full": "full", "bitext fast": "fast"}.get(system, "full-jobs" if "full" in system else "fast-jobs")
+            folder = work / "mac-out" / (_folder(system) + "-0")
             tests = [read_align(folder / f"{n}.align") for n in names]
         row["strict_f1"] = round(score(golds, tests)["strict"]["f1"], 4)
     return table
@@ -131,8 +137,7 @@ def bible(hunalign: Path, dicts: Path, work: Path, reps: int) -> dict:
         if system == "hunalign":
             beads = [(tuple(z), tuple(e)) for e, z in ladder_to_beads((work / "bible.ladder").read_text().splitlines())]
         else:
-            folder = {"bitext full": "full", "bitext fast": "fast"}.get(system, "full-jobs" if "full" in system else "fast-jobs")
-            beads = read_align(work / "bible-out" / folder / "001.align")
+            beads = read_align(work / "bible-out" / (_folder(system) + "-0") / "001.align")
         row["strict_f1_merged"] = round(score([gold], [merge_by_verse(beads, zh_verse, en_verse)])["strict"]["f1"], 4)
     return table
 

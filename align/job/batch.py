@@ -27,7 +27,7 @@ read or aligned). A failed pair never stops the others.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Callable
 
@@ -35,23 +35,9 @@ from align.core.errors import InputError, OutputExistsError, UsageError
 from align.core.progress import Progress, no_progress
 from align.job.discover import PairSpec
 from align.job.ledger import Ledger, bytes_sha256, file_sha256
-from align.job.tasks import FAILED, OK, SKIPPED, PairResult, PairTask, remember_glossary, run_task
+from align.job.tasks import FAILED, OK, SKIPPED, PairOptions, PairResult, PairTask, remember_glossary, run_task
 
-
-@dataclass(frozen=True)
-class BatchOptions:
-    """How every pair of a batch is aligned and written."""
-
-    fmt: str = "tmx"
-    presplit: bool = False
-    fast: bool = False
-    paragraphs: str = "auto"
-    min_confidence: float | None = None
-    zh_encoding: str | None = None
-    en_encoding: str | None = None
-    zh_lang: str | None = None
-    en_lang: str | None = None
-    glossary: Path | None = None
+BatchOptions = PairOptions  # how every pair of a batch is aligned and written
 
 
 @dataclass
@@ -174,13 +160,9 @@ def _glossary(path: Path | None):
 
 
 def _task(spec: PairSpec, out: Path, fmt: str, options: BatchOptions, date: str) -> PairTask:
-    return PairTask(
-        name=spec.name, zh_path=str(spec.zh), en_path=str(spec.en), output=str(out / f"{spec.name}{output_suffix(fmt)}"),
-        fmt=fmt, presplit=options.presplit, fast=options.fast, paragraphs=options.paragraphs,
-        min_confidence=options.min_confidence, zh_encoding=options.zh_encoding, en_encoding=options.en_encoding,
-        zh_lang=options.zh_lang, en_lang=options.en_lang, glossary=str(options.glossary) if options.glossary else None,
-        date=date,
-    )
+    shared = {f.name: getattr(options, f.name) for f in fields(PairOptions)}
+    shared.update(fmt=fmt, glossary=str(options.glossary) if options.glossary else None)
+    return PairTask(spec.name, str(spec.zh), str(spec.en), str(out / f"{spec.name}{output_suffix(fmt)}"), date=date, **shared)
 
 
 def _key(task: PairTask) -> str:

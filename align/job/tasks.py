@@ -30,14 +30,10 @@ from align.core.errors import BitextError
 OK, FAILED, SKIPPED = "ok", "failed", "skipped"
 
 
-@dataclass(frozen=True)
-class PairTask:
-    """Everything a worker needs to align one pair and serialise its output; plain data, picklable."""
+@dataclass(frozen=True, kw_only=True)
+class PairOptions:
+    """How a pair is aligned and written: the same for every pair of a batch."""
 
-    name: str
-    zh_path: str
-    en_path: str
-    output: str  # OUT_DIR/<name>.<ext> (a prefix for Moses: <name>.zh and <name>.en)
     fmt: str = "tmx"
     presplit: bool = False
     fast: bool = False
@@ -48,6 +44,16 @@ class PairTask:
     zh_lang: str | None = None
     en_lang: str | None = None
     glossary: str | None = None  # a glossary file's path...
+
+
+@dataclass(frozen=True)
+class PairTask(PairOptions):
+    """Everything a worker needs to align one pair and serialise its output; plain data, picklable."""
+
+    name: str
+    zh_path: str
+    en_path: str
+    output: str  # OUT_DIR/<name>.<ext> (a prefix for Moses: <name>.zh and <name>.en)
     glossary_data: bytes | None = None  # ...or its bytes (named by the path's file name)
     zh_data: bytes | None = None  # the documents' bytes, when the worker may not see the paths
     en_data: bytes | None = None

@@ -65,8 +65,10 @@ class Coverage:
             top = int(max(token_lemmas.max(initial=0), en_all.max(initial=0))) + 1
             en_post, en_post_units = _postings(en_sets, en_offsets, top)
             zh_post, zh_post_units = _postings(zh_union, zh_union_offsets, top)
-            _count_zh(sentence_tokens, token_offsets, token_lemmas, en_post, en_post_units, band.zh_base.astype(np.int64), m, cov_zh)
-            _count_en(en_all_offsets, en_all, zh_post, zh_post_units, band.en_base.astype(np.int64), n, cov_en)
+            # a zh token is one item with several lemmas it may translate to; an en lemma is an item of its own
+            _count(sentence_tokens, token_offsets, token_lemmas, en_post, en_post_units, band.zh_base.astype(np.int64), cov_zh)
+            _count(en_all_offsets, np.arange(len(en_all) + 1, dtype=np.int64), en_all, zh_post, zh_post_units,
+                   band.en_base.astype(np.int64), cov_en)
         self.cov_zh, self.cov_en = list(cov_zh), list(cov_en)
         self.zc = np.concatenate([[0.0], np.cumsum(self.zh_count)])
         self.ec = np.concatenate([[0.0], np.cumsum(self.en_count)])
@@ -161,50 +163,28 @@ def _mark(hit, lemmas, l0, l1, index, units, start):
 
 
 @njit(cache=True)
-def _count_zh(sentence_tokens, token_offsets, token_lemmas, en_index, en_units, zh_base, m, out):
-    sides, n, width = out.shape
-    span = width + sides - 1  # en sentences zh_base[s]-sides .. zh_base[s]+width-2
+def _count(unit_items, item_offsets, item_lemmas, index, other_units, base, out):
+    """out[k-1, u, c]: how many items of unit u (items unit_items[u]..unit_items[u+1], each with the lemmas
+    item_lemmas[item_offsets[i]:item_offsets[i+1]]) have a lemma in one of the k units of the other side
+    ending before column base[u] + c (``index``/``other_units``: each lemma's units on the other side)."""
+    sides, units, width = out.shape
+    span = width + sides - 1  # other units base[u]-sides .. base[u]+width-2
     hit = np.zeros(span, np.int32)
-    for s in range(n):
-        first, last = sentence_tokens[s], sentence_tokens[s + 1]
+    for u in range(units):
+        first, last = unit_items[u], unit_items[u + 1]
         if first == last:
             continue
-        start = zh_base[s] - sides
-        seen = np.zeros((last - first, span + 1), np.int32)  # per token: en sentences with a translation, cumulated
-        for k in range(first, last):
+        start = base[u] - sides
+        seen = np.zeros((last - first, span + 1), np.int32)  # per item: units of the other side holding it, cumulated
+        for item in range(first, last):
             hit[:] = 0
-            _mark(hit, token_lemmas, token_offsets[k], token_offsets[k + 1], en_index, en_units, start)
+            _mark(hit, item_lemmas, item_offsets[item], item_offsets[item + 1], index, other_units, start)
             for r in range(span):
-                seen[k - first, r + 1] = seen[k - first, r] + hit[r]
+                seen[item - first, r + 1] = seen[item - first, r] + hit[r]
         for c in range(width):
-            for b in range(1, sides + 1):
+            for k in range(1, sides + 1):
                 count = 0
-                for k in range(last - first):
-                    if seen[k, c + sides] - seen[k, c + sides - b] > 0:
+                for item in range(last - first):
+                    if seen[item, c + sides] - seen[item, c + sides - k] > 0:
                         count += 1
-                out[b - 1, s, c] = count
-
-
-@njit(cache=True)
-def _count_en(en_all_offsets, en_all, zh_index, zh_units, en_base, n, out):
-    sides, m, width = out.shape
-    span = width + sides - 1
-    hit = np.zeros(span, np.int32)
-    for t in range(m):
-        first, last = en_all_offsets[t], en_all_offsets[t + 1]
-        if first == last:
-            continue
-        start = en_base[t] - sides
-        seen = np.zeros((last - first, span + 1), np.int32)
-        for q in range(first, last):
-            hit[:] = 0
-            _mark(hit, en_all, q, q + 1, zh_index, zh_units, start)
-            for r in range(span):
-                seen[q - first, r + 1] = seen[q - first, r] + hit[r]
-        for r in range(width):
-            for a in range(1, sides + 1):
-                count = 0
-                for q in range(last - first):
-                    if seen[q, r + sides] - seen[q, r + sides - a] > 0:
-                        count += 1
-                out[a - 1, t, r] = count
+                out[k - 1, u, c] = count
