@@ -92,16 +92,13 @@ EN_POOL = ["He walked into the room.", "The room was dark.", "She opened the win
            "They ate together.", "\"Hello!\" he said.", "3,500 books.", "Yes."]
 
 
-@settings(max_examples=15, deadline=None)
-@given(st.lists(st.sampled_from(ZH_POOL), min_size=1, max_size=9), st.lists(st.sampled_from(EN_POOL), min_size=1, max_size=9))
-def test_align_covers_every_sentence_once_in_order(zh_lines, en_lines):
+def _aligned_lines(zh_lines, en_lines):
+    """Align one sentence per line (fast mode, any lengths) and check every sentence is in one bead, in order."""
     import warnings
 
     from align import read_document
     from align.aligner import align
 
-    if not any(line.strip() for line in zh_lines):
-        zh_lines = zh_lines + ["他笑了。"]
     zh = read_document("\n".join(zh_lines) + "\n", "zh", presplit=True)
     en = read_document("\n".join(en_lines) + "\n", "en", presplit=True)
     with warnings.catch_warnings():
@@ -109,6 +106,15 @@ def test_align_covers_every_sentence_once_in_order(zh_lines, en_lines):
         bitext = align(zh, en, fast=True, allow_mismatch=True)
     assert [i for b in bitext.beads for i in b.zh_ids] == list(range(len(zh)))
     assert [j for b in bitext.beads for j in b.en_ids] == list(range(len(en)))
+    return bitext
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.sampled_from(ZH_POOL), min_size=1, max_size=9), st.lists(st.sampled_from(EN_POOL), min_size=1, max_size=9))
+def test_align_covers_every_sentence_once_in_order(zh_lines, en_lines):
+    if not any(line.strip() for line in zh_lines):
+        zh_lines = zh_lines + ["他笑了。"]
+    bitext = _aligned_lines(zh_lines, en_lines)
     assert all(b.confidence is None or 0.0 <= b.confidence <= 1.0 for b in bitext.beads)
 
 
@@ -117,11 +123,7 @@ def test_align_covers_every_sentence_once_in_order(zh_lines, en_lines):
 def test_random_slices_of_a_chapter_are_covered_once_in_order(chapter, start, length, skew):
     """Any stretch of real text, even with the two sides cut at different places, gives beads that take
     every sentence of both sides exactly once, in order."""
-    import warnings
     from pathlib import Path
-
-    from align import read_document
-    from align.aligner import align
 
     base = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "mac-dev"
     zh_lines = (base / "zh" / chapter).read_text(encoding="utf-8").splitlines()[start:start + length]
@@ -129,10 +131,4 @@ def test_random_slices_of_a_chapter_are_covered_once_in_order(chapter, start, le
     en_lines = (base / "en" / chapter).read_text(encoding="utf-8").splitlines()[en_start:en_start + length + abs(skew)]
     if not any(line.strip() for line in zh_lines) or not any(line.strip() for line in en_lines):
         return
-    zh = read_document("\n".join(zh_lines) + "\n", "zh", presplit=True)
-    en = read_document("\n".join(en_lines) + "\n", "en", presplit=True)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        bitext = align(zh, en, fast=True, allow_mismatch=True)
-    assert [i for b in bitext.beads for i in b.zh_ids] == list(range(len(zh)))
-    assert [j for b in bitext.beads for j in b.en_ids] == list(range(len(en)))
+    _aligned_lines(zh_lines, en_lines)
