@@ -61,8 +61,8 @@ sys.path.insert(0, str(ROOT))
 
 from record import save  # noqa: E402
 
-MAC = Path("/work/shared/benchmarks/mac-dev")
-BIBLE = Path("/work/shared/benchmarks/bible")
+MAC = ROOT.parent / "shared" / "benchmarks" / "mac-dev"
+BIBLE = ROOT.parent / "shared" / "benchmarks" / "bible"
 MAC_CHAPTERS = ["001", "002", "003", "004", "005", "006"]
 
 

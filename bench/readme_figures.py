@@ -262,6 +262,23 @@ def runaway(results: Results) -> tuple[str, str]:
     return label, "; ".join(parts)
 
 
+def scale(results: Results) -> tuple[str, str]:
+    label = "Batches: 200+ pairs (MAC-Dev pieces, Bible chapters) on 1 and 2 cores and a local Dask cluster of 2 workers"
+    figures = results.figures("scale.embed") or results.figures("scale.fast")
+    if figures is None:
+        return label, _missing("scale.embed")
+    rows = {name: row for name, row in figures["batches"].items() if isinstance(row, dict)}
+    text = f"{figures['pairs']} pairs ({'with embeddings' if figures['mode'] == 'embed' else '`--fast`'}): " + "; ".join(
+        f"{name} {_seconds(row['seconds'])}, {row['pairs_per_second']:.1f} pairs/s (×{row['speed_up']:.2f})" for name, row in rows.items())
+    text += "; outputs identical" if figures["batches"].get("identical_outputs") else "; OUTPUTS DIFFER"
+    sizes = figures.get("pairing", {})
+    if sizes:
+        text += "; pairing " + ", ".join(
+            f"{row['zh_documents']:,} × {row['en_documents']:,} documents in {_seconds(row['seconds'])} "
+            f"(precision {row['pair_precision']:.3f}, recall {row['pair_recall']:.3f})" for row in sizes.values())
+    return label, text
+
+
 def pairing(results: Results) -> tuple[str, str]:
     label = "Document pairing (`bitext pair`), held-out sets cut from MAC-Dev and the Bible, with distractors"
     figures = results.figures("pairing")
@@ -299,6 +316,7 @@ ROWS = [
     ("python bench/speed.py", scaling),
     ("python bench/runaway.py", runaway),
     ("python bench/pairing.py", pairing),
+    ("python bench/scale.py", scale),
 ]
 
 

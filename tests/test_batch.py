@@ -167,7 +167,8 @@ def test_a_dask_cluster_runs_the_same_tasks(folders, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     pairs, _ = pairs_in_folders(folders / "zh", folders / "en")
     _batch(folders, folders / "here", jobs=1)
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+    # worker processes, as on a real cluster: the tasks, the models' loading and the results cross process boundaries
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         report = run_batch(pairs[:2], folders / "cluster", FAST, dask=cluster.scheduler_address)
         assert [r.status for r in report.results] == ["ok", "ok"]
         again = run_batch(pairs[:2], folders / "cluster", FAST, dask=cluster.scheduler_address)
