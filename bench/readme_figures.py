@@ -264,19 +264,24 @@ def runaway(results: Results) -> tuple[str, str]:
 
 def scale(results: Results) -> tuple[str, str]:
     label = "Batches: 200+ pairs (MAC-Dev pieces, Bible chapters) on 1 and 2 cores and a local Dask cluster of 2 workers"
-    figures = results.figures("scale.embed") or results.figures("scale.fast")
-    if figures is None:
+    parts = []
+    for mode in ("embed", "fast"):
+        figures = results.figures(f"scale.{mode}")
+        if figures is None:
+            continue
+        rows = {name: row for name, row in figures["batches"].items() if isinstance(row, dict)}
+        text = f"{figures['pairs']} pairs {'with embeddings' if mode == 'embed' else '`--fast`'}: " + ", ".join(
+            f"{name} {_seconds(row['seconds'])} ({row['pairs_per_second']:.1f} pairs/s, ×{row['speed_up']:.2f})" for name, row in rows.items())
+        text += ", outputs identical" if figures["batches"].get("identical_outputs") else ", OUTPUTS DIFFER"
+        sizes = figures.get("pairing", {})
+        if sizes:
+            text += "; pairing " + ", ".join(
+                f"{row['zh_documents']:,} × {row['en_documents']:,} documents in {_seconds(row['seconds'])} "
+                f"(precision {row['pair_precision']:.3f}, recall {row['pair_recall']:.3f})" for row in sizes.values())
+        parts.append(text)
+    if not parts:
         return label, _missing("scale.embed")
-    rows = {name: row for name, row in figures["batches"].items() if isinstance(row, dict)}
-    text = f"{figures['pairs']} pairs ({'with embeddings' if figures['mode'] == 'embed' else '`--fast`'}): " + "; ".join(
-        f"{name} {_seconds(row['seconds'])}, {row['pairs_per_second']:.1f} pairs/s (×{row['speed_up']:.2f})" for name, row in rows.items())
-    text += "; outputs identical" if figures["batches"].get("identical_outputs") else "; OUTPUTS DIFFER"
-    sizes = figures.get("pairing", {})
-    if sizes:
-        text += "; pairing " + ", ".join(
-            f"{row['zh_documents']:,} × {row['en_documents']:,} documents in {_seconds(row['seconds'])} "
-            f"(precision {row['pair_precision']:.3f}, recall {row['pair_recall']:.3f})" for row in sizes.values())
-    return label, text
+    return label, "; ".join(parts)
 
 
 def pairing(results: Results) -> tuple[str, str]:

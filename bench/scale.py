@@ -3,7 +3,7 @@
     .venv/bin/python bench/scale.py                 # 200+ pairs: --jobs 1, --jobs 2, a local Dask cluster of 2 workers
     .venv/bin/python bench/scale.py --fast --reps 1
 
-The pairs are MAC-Dev chapters cut into pieces of about 30 gold beads and
+The pairs are MAC-Dev chapters cut into pieces of about 20 gold beads and
 Bible chapters, one sentence per line. Each configuration is one
 ``bitext align ZH_DIR EN_DIR -o OUT --presplit --format align`` process
 (start-up and model loading included), into a folder of its own so that the
@@ -42,7 +42,7 @@ BITEXT = [sys.executable, "-m", "align"]
 
 def write_pairs(folder: Path, bible_chapters: int) -> int:
     """MAC-Dev pieces and the first Bible chapters as same-named files, one sentence per line."""
-    units = mac_units(30) + bible_units(None)[:bible_chapters]
+    units = mac_units(20) + bible_units(None)[:bible_chapters]
     for side in ("zh", "en"):
         (folder / side).mkdir(parents=True, exist_ok=True)
     for k, unit in enumerate(units):
@@ -85,13 +85,13 @@ def batches(folder: Path, pairs: int, fast: bool, reps: int) -> dict:
 def pairing(workdir: Path, sizes: list[int], fast: bool) -> dict:
     from align.job.pairing import pair_folders
 
-    chapters = bible_units(None)
     out = {}
     for size in sizes:
         rng = random.Random(size)
         folder = workdir / f"pairing-{size}"
-        # size documents a side: about 10 % of each side has no counterpart
-        truth = build(rng.sample(chapters, round(size * 1.1)), folder, rng)
+        # passages short enough that the sample has about ``size`` documents a side, ~10 % of them without counterpart
+        passages = bible_units(None) if size <= 140 else bible_units(max(1, round(4700 / (size * 1.1))))
+        truth = build(rng.sample(passages, min(len(passages), round(size * 1.1))), folder, rng)
         started = time.perf_counter()
         found = pair_folders(folder / "zh", folder / "en", fast=fast)
         seconds = time.perf_counter() - started
@@ -106,7 +106,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--fast", action="store_true")
     parser.add_argument("--reps", type=int, default=3)
-    parser.add_argument("--bible-chapters", type=int, default=170)
+    parser.add_argument("--bible-chapters", type=int, default=180)
     parser.add_argument("--pairing-sizes", default="100,1000")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bitext-scale-"))
