@@ -26,6 +26,8 @@ def cuts(zh_doc: Document, en_doc: Document, settings: AlignSettings) -> list[tu
     n, m = len(zh_doc), len(en_doc)
     sides = prepare(zh_doc.texts(), en_doc.texts(), fast=True)
     points = coarse_points(sides.zh, sides.en, settings)
+    if not points:
+        return []
     chunks = max(1, round((n + m) / settings.chunk_sentences))
     out: list[tuple[int, int]] = []
     for k in range(1, chunks):
