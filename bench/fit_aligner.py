@@ -59,6 +59,15 @@ def examples(data: Path = DATA) -> list[Example]:
     return out
 
 
+def model_part(fitted) -> dict:
+    """One mode's weights as model.json holds them: by feature name."""
+    weights = lambda vector: {name: float(v) for name, v in zip(FEATURES, vector)}  # noqa: E731
+    part = {} if fitted.first_pass is None else {"first_pass": weights(fitted.first_pass)}
+    part["search"] = weights(fitted.search)
+    part["confidence"] = {name: float(v) for name, v in zip(CONFIDENCE_INPUTS, fitted.confidence)}
+    return part
+
+
 def fit_mode(mode: str, log) -> dict:
     settings = SETTINGS[mode]
     started = time.perf_counter()
@@ -70,10 +79,8 @@ def fit_mode(mode: str, log) -> dict:
     log(f"[{mode}] leave-one-chapter-out strict F1 {loo['strict_f1']:.4f} lax {loo['lax_f1']:.4f} ECE {loo['ece']:.4f}; "
         f"conf >= 0.9: {loo['confident_share']:.1%} of beads, {loo['confident_correct']:.3f} correct")
     fitted = trainer.fit([ex.name for ex in items])
-    weights = lambda vector: {name: float(v) for name, v in zip(FEATURES, vector)}  # noqa: E731
     part = {
-        "search": weights(fitted.search),
-        "confidence": {name: float(v) for name, v in zip(CONFIDENCE_INPUTS, fitted.confidence)},
+        **model_part(fitted),
         "report": {
             "loco_strict_f1": round(loo["strict_f1"], 6), "loco_lax_f1": round(loo["lax_f1"], 6),
             "loco_per_chapter": {k: round(v, 6) for k, v in loo["per_example"].items()},
@@ -82,8 +89,6 @@ def fit_mode(mode: str, log) -> dict:
             "unused": list(settings.unused),
         },
     }
-    if fitted.first_pass is not None:
-        part = {"first_pass": weights(fitted.first_pass), **part}
     log(f"[{mode}] done in {time.perf_counter() - started:.0f}s")
     return part
 

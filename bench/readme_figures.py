@@ -262,6 +262,23 @@ def runaway(results: Results) -> tuple[str, str]:
     return label, "; ".join(parts)
 
 
+def plaintext(results: Results) -> tuple[str, str]:
+    label = "MAC-Dev as plain text (bitext segments it), leave one chapter out, scored through the spans"
+    parts = []
+    for mode in ("embed", "fast"):
+        figures = results.figures(f"plaintext.{mode}")
+        if figures is None:
+            continue
+        cells = ", ".join(f"{kind} {figures[kind]['strict_f1']:.3f} (lax {figures[kind]['lax_f1']:.3f}"
+                          + (f", ceiling {figures[kind]['ceiling_strict_f1']:.3f}" if kind != "presplit" and "ceiling_strict_f1" in figures[kind] else "")
+                          + ")" for kind in ("presplit", "paragraphs", "independent") if kind in figures)
+        parts.append(f"{'`--fast`' if mode == 'fast' else 'with embeddings'}: {cells}")
+    if not parts:
+        return label, _missing("plaintext.embed")
+    return label, "strict F1: " + "; ".join(parts) + (" (paragraphs: corresponding on both sides; independent: cut on each side on its own; "
+                   "ceiling: what a perfect aligner would score on bitext's segmentation)")
+
+
 def scale(results: Results) -> tuple[str, str]:
     label = "Batches: 200+ pairs (MAC-Dev pieces, Bible chapters) on 1 and 2 cores and a local Dask cluster of 2 workers"
     parts = []
@@ -308,6 +325,7 @@ ROWS = [
     # in the first result file the row read
     ("python bench/mac_dev.py", lambda r: mac_dev(r, "embed")),
     ("python bench/mac_dev.py --fast", lambda r: mac_dev(r, "fast")),
+    ("python bench/plaintext.py", plaintext),
     ("python bench/fit_aligner.py", calibration),
     ("python bench/mining.py --no-write", mining),
     ("python bench/bible.py", lambda r: bible(r, "embed")),

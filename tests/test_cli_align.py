@@ -33,6 +33,7 @@ def test_align_writes_align_file_and_refuses_overwrite(pair):
     assert out.read_text().splitlines() == ["[0]:[0]", "[1]:[1]", "[2]:[2]"]
     summary = json.loads(run.stdout)
     assert summary["beads"] == 3 and "cedict:" in summary["signature"]
+    assert summary["paragraphs"] == "not used: one paragraph on a side"
     again = _bitext("align", "a.zh", "a.en", "--presplit", "--fast", "-o", str(out), cwd=pair)
     assert again.returncode == 3 and again.stderr.startswith("error:")
     forced = _bitext("align", "a.zh", "a.en", "--presplit", "--fast", "-o", str(out), "--force", "-q", cwd=pair)

@@ -38,10 +38,13 @@ def test_zh_never_splits_inside_book_title_marks():
     assert zh("他读了《你是谁？我是谁！》这本书。很好。") == ["他读了《你是谁？我是谁！》这本书。", "很好。"]
 
 
-def test_zh_never_splits_inside_a_quote_that_closes_later():
-    assert zh("他说：“我来了。你走吧。”然后走了。") == ["他说：“我来了。你走吧。”", "然后走了。"]
-    assert zh("她說：「你好。我是小王。」他點頭。") == ["她說：「你好。我是小王。」", "他點頭。"]
-    assert zh('他说:"我来了。你走吧。"然后走了。') == ['他说:"我来了。你走吧。"', "然后走了。"]
+def test_zh_keeps_a_one_sentence_quote_whole_and_splits_a_longer_one_as_translators_do():
+    """A quoted sentence is one sentence ("他说：“我来了！”然后走了。" is two, not three); a speech of several
+    sentences is cut where its sentences end, as the English translation is (MAC-Dev: keeping two- and
+    three-sentence quotes whole merged 56 gold lines and cost 0.05 strict F1 on plain text)."""
+    assert zh("他说：“我来了！”然后走了。") == ["他说：“我来了！”", "然后走了。"]
+    assert zh("他说：“我来了。你走吧。”然后走了。") == ["他说：“我来了。", "你走吧。”", "然后走了。"]
+    assert zh("她說：「你好。我是小王。」他點頭。") == ["她說：「你好。", "我是小王。」", "他點頭。"]
 
 
 def test_zh_a_quote_that_never_closes_does_not_swallow_the_paragraph():

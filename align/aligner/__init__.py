@@ -24,24 +24,21 @@ from align.aligner.confidence import confidence_inputs, predict
 from align.aligner.contrast import contrast_features
 from align.aligner.lexicon.glossary_terms import shared_terms
 from align.aligner.long import cuts
-from align.aligner.model import load_model
+from align.aligner.model import Model, load_model
 from align.aligner.pairing import check_document_pair, check_lengths
-from align.aligner.pipeline import Groups, Progress, Sides, align_groups, prepare, reestimated
+from align.aligner.paragraphs import agreed_groups, paragraph_groups
+from align.aligner.pipeline import Progress, align_groups, prepare, reestimated
 from align.aligner.settings import AlignSettings
 from align.aligner.signals import reasons
 from align.aligner.signature import ALIGNER_VERSION, signature
 from align.core.bitext import Bitext
 from align.core.document import Document
-from align.core.errors import UsageError
+from align.core.errors import AlignmentWarning, UsageError
 from align.core.numbers import extract_numbers
 from align.core.terms import TermSource
 
 __all__ = ["align", "AlignSettings", "AlignmentWarning", "ALIGNER_VERSION", "signature"]
 
-
-
-class AlignmentWarning(UserWarning):
-    """Something the user should know about an alignment that still ran."""
 
 
 def align(
@@ -54,6 +51,7 @@ def align(
     glossary: TermSource | None = None,
     progress: Progress | None = None,
     allow_mismatch: bool = False,
+    model: Model | None = None,
     **changes,
 ) -> Bitext:
     """Align a Chinese and an English Document into beads with calibrated confidence.
@@ -65,6 +63,8 @@ def align(
     evidence. ``progress(stage, done, total)`` is called as work advances.
     Documents whose lengths differ more than ten times from a translation's
     are refused (``bitext mine`` is for those) unless ``allow_mismatch``.
+    ``model`` replaces the shipped model (leave-one-out benches align each
+    chapter with a model fitted without it); its hash goes into the signature.
     """
     settings = _settings(settings, fast, paragraphs, changes)
     if glossary is not None and not isinstance(glossary, TermSource):
@@ -78,7 +78,7 @@ def align(
     if not allow_mismatch:
         check_lengths(zh_doc, en_doc)
     with threadpool_limits(limits=1, user_api="blas"):
-        return _align(zh_doc, en_doc, settings, glossary, progress or (lambda stage, done, total: None))
+        return _align(zh_doc, en_doc, settings, glossary, progress or (lambda stage, done, total: None), model or load_model())
 
 
 def _settings(settings, fast, paragraphs, changes) -> AlignSettings:
@@ -90,11 +90,12 @@ def _settings(settings, fast, paragraphs, changes) -> AlignSettings:
     return settings.with_(**changes) if changes else settings
 
 
-def _align(zh_doc: Document, en_doc: Document, settings: AlignSettings, terms: TermSource | None, report: Progress) -> Bitext:
+def _align(zh_doc: Document, en_doc: Document, settings: AlignSettings, terms: TermSource | None, report: Progress,
+           model: Model) -> Bitext:
     if len(zh_doc) + len(en_doc) > settings.chunk_above:
-        items, document_score, details = _in_chunks(zh_doc, en_doc, settings, terms, report)
+        items, document_score, details = _in_chunks(zh_doc, en_doc, settings, terms, report, model)
     else:
-        items, document_score, details = _aligned(zh_doc, en_doc, settings, terms, report)
+        items, document_score, details = _aligned(zh_doc, en_doc, settings, terms, report, model)
     if document_score is not None and document_score < settings.document_threshold:
         warnings.warn(
             f"{zh_doc.name} and {en_doc.name} do not look like translations of each other "
@@ -102,39 +103,51 @@ def _align(zh_doc: Document, en_doc: Document, settings: AlignSettings, terms: T
             AlignmentWarning,
             stacklevel=3,
         )
-    return Bitext.from_documents(zh_doc, en_doc, items, signature=signature(settings, terms=terms).to_dict(),
+    return Bitext.from_documents(zh_doc, en_doc, items, signature=signature(settings, terms=terms, model=model).to_dict(),
                                  document_score=document_score, details=details)
 
 
-def _in_chunks(zh_doc: Document, en_doc: Document, settings: AlignSettings, terms: TermSource | None, report: Progress):
+def _in_chunks(zh_doc: Document, en_doc: Document, settings: AlignSettings, terms: TermSource | None, report: Progress,
+               model: Model):
     """A long pair as consecutive chunks cut where both sides clearly correspond (``long``): flat memory."""
     bounds = [(0, 0), *cuts(zh_doc, en_doc, settings), (len(zh_doc), len(en_doc))]
     items, covered = [], 0.0
     for (z0, e0), (z1, e1) in zip(bounds[:-1], bounds[1:]):
-        part, score, _ = _aligned(zh_doc.slice(z0, z1), en_doc.slice(e0, e1), settings, terms, report)
+        part, score, _ = _aligned(zh_doc.slice(z0, z1), en_doc.slice(e0, e1), settings, terms, report, model)
         items.extend((tuple(z0 + i for i in zi), tuple(e0 + j for j in ei), conf, codes) for zi, ei, conf, codes in part)
         covered += (score or 0.0) * (z1 - z0 + e1 - e0)
     document_score = round(covered / (len(zh_doc) + len(en_doc)), 4)
     return items, document_score, {"paragraphs-used": "no", "chunks": str(len(bounds) - 1)}
 
 
-def _aligned(zh_doc: Document, en_doc: Document, settings: AlignSettings, terms: TermSource | None, report: Progress):
+def _aligned(zh_doc: Document, en_doc: Document, settings: AlignSettings, terms: TermSource | None, report: Progress,
+             model: Model):
     """Beads (zh ids, en ids, confidence, reasons), the document score and the alignment's details."""
     mode = settings.mode
-    model = load_model()
     zh_texts, en_texts = zh_doc.texts(), en_doc.texts()
     total = len(zh_texts) + len(en_texts)
     report("reading", 0, total)
     sides = prepare(zh_texts, en_texts, fast=settings.fast, progress=report, terms=terms)
-    groups = _groups(zh_doc, en_doc, sides, settings)
+    groups, why_not = paragraph_groups(zh_doc, en_doc, sides, settings)
     dictionary_sides = sides  # contrast is measured with the dictionary alone: a table learned
     # from the pair itself would find "translations" between any two texts on one topic
     first_pass = model.first_pass_weights(mode) if settings.reestimate else None
     earlier = None
-    if first_pass is not None:
+    details: dict[str, str] = {}
+    if first_pass is not None or (len(groups) > 1 and settings.paragraphs == "auto"):
+        # a first pass over the whole documents: paragraph boundaries it does not pass through are dropped,
+        # so sentences can cross a paragraph boundary the two sides do not share
         report("first pass", 0, 1)
-        pairs, _, _, earlier = align_groups(sides, groups, first_pass, settings, lambda k: report("first pass", k, 1))
-        sides = reestimated(sides, pairs)
+        whole = [(list(range(len(zh_texts))), list(range(len(en_texts))))]
+        weights = first_pass if first_pass is not None else model.search_weights(mode)
+        pairs, _, _, earlier = align_groups(sides, whole, weights, settings, lambda k: report("first pass", k, 1))
+        if len(groups) > 1 and settings.paragraphs == "auto":  # "yes": the user vouches for every boundary
+            groups, kept = agreed_groups(groups, earlier)
+            details["paragraph-boundaries-kept"] = kept
+            if len(groups) == 1:
+                why_not = "no paragraph boundary lies on the sentence alignment: the paragraphs do not correspond"
+        if first_pass is not None:
+            sides = reestimated(sides, pairs)
     pairs, rows, scores, _ = align_groups(sides, groups, model.search_weights(mode), settings,
                                           lambda k: report("aligning", k, 1), earlier)
     contrast = contrast_features(dictionary_sides, pairs)
@@ -150,35 +163,12 @@ def _aligned(zh_doc: Document, en_doc: Document, settings: AlignSettings, terms:
         if terms is not None and zi and ei and shared_terms(terms, zh_doc.join(zi), en_doc.join(ei)):
             codes += ("glossary",)
         items.append((zi, ei, round(float(conf), 4), codes))
-    details = {"paragraphs-used": "yes" if len(groups) > 1 else "no"}
+    details["paragraphs-used"] = "yes" if len(groups) > 1 else "no"
+    if why_not:
+        details["paragraphs-not-used"] = why_not
     if first_pass is not None:
         details["reestimated-words"] = str(sides.learned)
     return items, document_score, details
-
-
-def _groups(zh_doc: Document, en_doc: Document, sides: Sides, settings: AlignSettings) -> Groups:
-    whole = [(list(range(len(zh_doc))), list(range(len(en_doc))))]
-    zp = [list(p.sentence_ids) for p in zh_doc.paragraphs if p.sentence_ids]
-    ep = [list(p.sentence_ids) for p in en_doc.paragraphs if p.sentence_ids]
-    if settings.paragraphs == "no" or len(zp) < 2 or len(ep) < 2:
-        return whole
-    if settings.paragraphs == "auto" and (len(zp) > 0.8 * len(zh_doc) and len(ep) > 0.8 * len(en_doc)):
-        return whole  # one sentence per paragraph: paragraphs add nothing
-    if not _contiguous(zp, len(zh_doc)) or not _contiguous(ep, len(en_doc)):
-        return whole
-    from align.aligner.paragraphs import align_paragraphs
-
-    found = align_paragraphs(sides.zh, sides.en, zp, ep, settings)
-    if found is None:
-        if settings.paragraphs == "yes":
-            warnings.warn("paragraphs do not correspond; aligned sentences over the whole documents", AlignmentWarning, stacklevel=4)
-        return whole
-    return found
-
-
-def _contiguous(groups: list[list[int]], n: int) -> bool:
-    flat = [s for g in groups for s in g]
-    return flat == list(range(n))
 
 
 def _reasons(zh_doc, en_doc, zi, ei, row) -> tuple[str, ...]:

@@ -23,7 +23,9 @@ class AlignSettings:
     """How ``align()`` searches. Defaults are the ones the shipped model was fitted and measured with.
 
     ``fast``: no sentence embeddings. ``paragraphs``: ``auto`` aligns paragraphs
-    first when both sides have several, ``yes`` always, ``no`` never.
+    first when both sides have several and keeps the boundaries a first
+    sentence pass runs through; ``yes`` keeps every aligned boundary (the
+    user vouches that paragraphs correspond); ``no`` ignores paragraphs.
     ``full_grid_cells``: below this many DP cells the whole grid is searched;
     above it a band of ``anchor_half_width`` sentences either side of the path
     found by aligning blocks of ``coarse_block`` sentences first

@@ -11,7 +11,7 @@ import gzip
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 
-from align.aligner.model import load_model
+from align.aligner.model import Model, load_model
 from align.aligner.resources.cedict import cedict_path
 from align.aligner.resources.chinese import segmenter_name
 from align.aligner.resources.embeddings import MODEL_NAME
@@ -58,10 +58,10 @@ def resource_versions() -> dict[str, str]:
 
 
 def signature(settings: AlignSettings | None = None, *, terms: TermSource | None = None,
-              mining_threshold: float | None = None) -> Signature:
+              mining_threshold: float | None = None, model: Model | None = None) -> Signature:
     """The signature every output of a run carries (see ``align.core.signature``)."""
     settings = settings or AlignSettings()
-    model = load_model()
+    model = model or load_model()
     items: dict[str, str] = {"bitext": __version__, "aligner": ALIGNER_VERSION, "model": model.hash,
                              "mode": settings.mode}
     items.update((key, value) for key, value in settings.describe().items() if key != "fast")

@@ -23,7 +23,7 @@ def align_command(
     fast: bool = typer.Option(False, "--fast", help="No sentence embeddings: lexicon, length, numbers, names and cues only (about 5x faster, a little less accurate)."),
     glossary: Optional[Path] = typer.Option(None, "--glossary", help="A glossary (.tsv OmegaT, .csv, .xlsx, .tbx): its terms count as matches between the sides."),
     min_confidence: Optional[float] = typer.Option(None, "--min-confidence", min=0.0, max=1.0, help="Write only beads whose confidence is at least this (e.g. 0.9)."),
-    paragraphs: str = typer.Option("auto", "--paragraphs", help="auto: align paragraphs first when both sides have several; yes; no."),
+    paragraphs: str = typer.Option("auto", "--paragraphs", help="auto: keep the paragraph boundaries both sides and the sentence alignment agree on; yes: trust every paragraph boundary (they correspond); no: ignore paragraphs."),
     zh_lang: Optional[str] = typer.Option(None, "--zh-lang", help="Language code written for the Chinese side (e.g. zh-TW); default from the script."),
     en_lang: Optional[str] = typer.Option(None, "--en-lang", help="Language code written for the English side (e.g. en-GB)."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Force the input encoding (e.g. gb18030) for both files."),
@@ -159,8 +159,18 @@ def _summary(bitext, output: Path, written: int, signature: str) -> dict:
         "confidence >= 0.9": sum(1 for c in known if c >= 0.9),
         "mean confidence": round(sum(known) / len(known), 3) if known else None,
         "document score": bitext.document_score,
+        "paragraphs": _paragraphs(bitext.details),
         "signature": signature,
     }
+
+
+def _paragraphs(details: dict[str, str]) -> str:
+    """Whether the alignment followed the paragraphs, and why not when it did not."""
+    kept = details.get("paragraph-boundaries-kept")
+    if details.get("paragraphs-used") == "yes":
+        return f"used ({kept} boundaries both sides share)" if kept else "used"
+    reason = details.get("paragraphs-not-used")
+    return f"not used: {reason}" if reason else "not used"
 
 
 @app.command("evaluate")

@@ -31,3 +31,7 @@ class OutputExistsError(BitextError):
 
 class UsageError(BitextError):
     exit_code = 4
+
+
+class AlignmentWarning(UserWarning):
+    """Something the user should know about an alignment that still ran (not a translation, paragraphs ignored)."""
