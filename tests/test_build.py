@@ -15,6 +15,8 @@ from align.job.build import build
 
 from conftest import CORPUS
 
+BIBLE = "005_genesis_1-3_cuv__006_genesis_1-3_kjv"
+
 
 def _jsonl(path) -> list[dict]:
     return [json.loads(line) for line in path.open(encoding="utf-8")]
@@ -47,7 +49,7 @@ def test_comparable_pairs_are_mined_not_aligned(built):
     # Mining keeps only the few sentences that correspond, not a full alignment of 62 × 54 sentences.
     assert 0 < pair["beads"] <= 15
     assert (exports / "mined" / "002_692b37b96702f906__000_0b1bca0a7bab6d19.tmx").is_file()
-    assert not (exports / "aligned").exists()
+    assert sorted(p.name for p in (exports / "aligned").iterdir()) == [f"{BIBLE}.{ext}" for ext in ("html", "jsonl", "tmx", "xlsx")]
 
 
 def test_glossary_scan_flags_my_country(built):
@@ -60,11 +62,14 @@ def test_glossary_scan_flags_my_country(built):
     assert json.loads((exports / "report.json").read_text(encoding="utf-8"))["documents"]
 
 
-def test_term_consistency_is_scored_over_the_mined_pairs(built):
+def test_term_consistency_counts_only_the_confident_beads(built):
     exports, report = built
     consistency = json.loads((exports / "consistency.json").read_text(encoding="utf-8"))
     assert consistency["summary"]["bitexts"] == len(report.pairs)
-    assert report.consistency["beads"] == sum(p["beads"] for p in report.pairs)
+    assert consistency["summary"]["min confidence"] == 0.9
+    bible = next(p for p in report.pairs if p["relation"] == "translation")
+    assert 0 < bible["confident"] < bible["beads"]  # the aligned pair has beads below 0.9: they are not counted
+    assert report.consistency["beads"] == sum(p["confident"] for p in report.pairs)
     assert "beads" not in Signature.parse(consistency["signature"])  # a count varies by run: it is in the body
 
 
@@ -80,7 +85,7 @@ def test_every_output_carries_the_one_signature_of_the_run(built):
         for _ in reader.beads():
             pass
         found[tmx.name] = reader.header_props["x-bitext-signature"]
-    for jsonl in exports.glob("mined/*.jsonl"):
+    for jsonl in [*exports.glob("mined/*.jsonl"), *exports.glob("aligned/*.jsonl")]:
         found[jsonl.name] = str(Signature(_jsonl(jsonl)[0]["signature"]))
     for xlsx in exports.glob("*/*.xlsx"):
         about = {row[0]: row[1] for row in load_workbook(xlsx)["about"].iter_rows(min_row=2, values_only=True)}
@@ -92,10 +97,10 @@ def test_every_output_carries_the_one_signature_of_the_run(built):
         found[name] = json.loads((exports / name).read_text(encoding="utf-8"))["signature"]
     for jsonl in [*exports.glob("segmented/*.jsonl"), exports / "glossary" / "scan.jsonl"]:
         found[jsonl.name] = _jsonl(jsonl)[0]["signature"]
-    assert len(found) == 2 * 4 + 2 + 5 + 1
+    assert len(found) == 3 * 4 + 2 + 7 + 1
     assert set(found.values()) == {report.signature}, found
     signature = Signature.parse(report.signature)
-    assert signature["mode"] == "fast" and signature["mining-threshold"] == "0.5" and "model" in signature
+    assert signature["mode"] == "fast" and signature["mining-threshold"] == "0.9" and "model" in signature
     assert json.loads((exports / "report.json").read_text(encoding="utf-8"))["settings"]["fast"] is True
 
 
@@ -119,3 +124,63 @@ def test_rerun_is_safe_but_a_user_edit_is_never_overwritten(tmp_path):
     assert edited.read_text(encoding="utf-8") == "my notes\n"
     build(corpus, exports, fast=True, force=True)
     assert edited.read_text(encoding="utf-8") != "my notes\n"
+
+
+def _chapters_with_verses(shared, lang: str, joiner: str) -> tuple[str, list[str | None]]:
+    """Genesis 1-3 as the corpus holds it (one paragraph per chapter) and the verse of every character."""
+    bible = shared / "benchmarks" / "bible"
+    verses = (bible / f"{lang}.verse").read_text(encoding="utf-8").splitlines()
+    lines = (bible / lang / "001").read_text(encoding="utf-8").splitlines()
+    paragraphs: list[list[tuple[str, str]]] = []
+    for verse, line in zip(verses, lines):
+        chapter = verse.rsplit(":", 1)[0]
+        if chapter not in ("Gen:1", "Gen:2", "Gen:3"):
+            continue
+        if not paragraphs or paragraphs[-1][0][0].rsplit(":", 1)[0] != chapter:
+            paragraphs.append([])
+        paragraphs[-1].append((verse, line.strip()))
+    text, owner = "", []
+    for number, paragraph in enumerate(paragraphs):
+        if number:
+            text, owner = text + "\n\n", owner + [None, None]
+        for position, (verse, line) in enumerate(paragraph):
+            if position:
+                text, owner = text + joiner, owner + [None] * len(joiner)
+            text, owner = text + line, owner + [verse] * len(line)
+    return text + "\n", owner + [None]
+
+
+def test_the_bible_pair_is_aligned_verse_for_verse(built, shared_dir):
+    from align import read_document
+    from align.formats import read_bitext
+
+    exports, report = built
+    zh_text, zh_verse = _chapters_with_verses(shared_dir, "zh", "")
+    en_text, en_verse = _chapters_with_verses(shared_dir, "en", " ")
+    # the corpus files are the benchmark's chapters, unchanged
+    assert (CORPUS / "005_genesis_1-3_cuv.txt").read_text(encoding="utf-8") == zh_text
+    assert (CORPUS / "006_genesis_1-3_kjv.txt").read_text(encoding="utf-8") == en_text
+    zh_doc = read_document(CORPUS / "005_genesis_1-3_cuv.txt", "zh")
+    en_doc = read_document(CORPUS / "006_genesis_1-3_kjv.txt", "en")
+    bitext = read_bitext(exports / "aligned" / f"{BIBLE}.jsonl")
+
+    def verses(doc, owner, ids):
+        return {owner[k] for i in ids for k in range(doc.sentences[i].start, doc.sentences[i].end)} - {None}
+
+    assert bitext[0].zh_text == "起初神创造天地。" and bitext[0].en_text.startswith("In the beginning God created")
+    confident = [b for b in bitext if b.zh_ids and b.en_ids and b.confidence >= 0.9]
+    assert len(confident) >= 0.75 * len(bitext)
+    # every confident bead pairs sentences of a shared verse (the gold is verse-level)
+    wrong = [b for b in confident if not verses(zh_doc, zh_verse, b.zh_ids) & verses(en_doc, en_verse, b.en_ids)]
+    assert len(wrong) <= 0.02 * len(confident), wrong
+    # every English sentence of the three chapters is in a bead
+    assert sorted(i for b in bitext for i in b.en_ids) == list(range(len(en_doc.sentences)))
+
+
+def test_mined_pairs_in_exports_are_at_or_above_the_threshold(built):
+    from align.formats import read_bitext
+
+    exports, report = built
+    assert report.settings["mining_threshold"] == 0.9
+    mined = [read_bitext(path) for path in sorted((exports / "mined").glob("*.jsonl"))]
+    assert mined and all(b.confidence >= 0.9 for bitext in mined for b in bitext)

@@ -22,6 +22,7 @@ def build(
     fast: bool = typer.Option(False, "--fast", help="Align without sentence embeddings (quicker, less accurate)."),
     force: bool = typer.Option(False, "--force", help="Overwrite outputs that a previous build did not write or that were edited since."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Document pairs aligned at once, one process each (default: every core; 1: in this process)."),
+    min_confidence: float = typer.Option(0.9, "--min-confidence", min=0.0, max=1.0, help="Mined pairs below this confidence are not exported, and the term-consistency headline counts only beads (aligned or mined) at or above it."),
     json: bool = typer.Option(False, "--json", help="Print the build report as JSON."),
 ) -> None:
     """Process every document in CORPUS into EXPORTS.
@@ -36,6 +37,10 @@ def build(
     Safe to re-run: it replaces only files it wrote itself (exports/.bitext-ledger
     records them), and on an unchanged corpus it rewrites nothing: pairs whose
     documents and settings are unchanged are not aligned again.
+    Mined pairs are kept at confidence 0.9 or more (--min-confidence).
+    One build at a time per exports folder: a second one started while the
+    first runs stops with exit code 3 (exports/.bitext-lock names the build
+    holding it; a lock left by a killed build is taken over).
 
     Example: [bold]bitext build[/bold]   or   [bold]bitext build --corpus my-corpus --exports out --json[/bold]
     """
@@ -45,7 +50,7 @@ def build(
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console, transient=True, disable=json) as progress:
         task = progress.add_task("starting", total=None)
         report = run_build(corpus, exports, force=force, glossary_path=glossary, fast=fast, jobs=jobs or default_jobs(),
-                           progress=lambda stage, done, total: progress.update(task, description=stage))
+                           min_confidence=min_confidence, progress=lambda stage, done, total: progress.update(task, description=stage))
     if json:
         print_json(report.to_dict())
         return
@@ -60,7 +65,7 @@ def build(
         pairs = Table(title="Document pairs")
         pairs.add_column("zh", overflow="fold")
         pairs.add_column("en", overflow="fold")
-        for column in ("relation", "doc score", "pairs", "≥ 0.9"):
+        for column in ("relation", "doc score", "pairs", f"≥ {min_confidence:g}"):
             pairs.add_column(column, no_wrap=True)
         for row in report.pairs:
             score = "-" if row["document_score"] is None else f"{row['document_score']:.2f}"
@@ -71,7 +76,7 @@ def build(
         index = report.consistency.get("consistency index")
         adherence = report.consistency.get("glossary adherence")
         console.print(
-            f"term consistency over the aligned/mined pairs: index {index if index is not None else '-'}, "
+            f"term consistency over the beads ≥ {min_confidence:g}: index {index if index is not None else '-'}, "
             f"glossary adherence {adherence if adherence is not None else '-'} ({exports}/consistency.json)"
         )
     unchanged = len(report.outputs) + 1 - len(report.written)  # report.json is not in outputs

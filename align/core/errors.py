@@ -29,6 +29,10 @@ class OutputExistsError(BitextError):
     exit_code = 3
 
 
+class FolderBusyError(OutputExistsError):
+    """Another run is writing the same output folder (``bitext build`` holds a lock on ``exports/``)."""
+
+
 class UsageError(BitextError):
     exit_code = 4
 

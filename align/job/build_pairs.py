@@ -77,7 +77,7 @@ def run_pairs(
             for extension in FORMATS:
                 write.unchanged(f"{folder}/{stem}.{extension}")
             bitexts[index] = read_bitext(ledger.folder / folder / f"{stem}.jsonl")
-            rows[index] = _row(bitexts[index], zh_entry, en_entry, relation)
+            rows[index] = _row(bitexts[index], zh_entry, en_entry, relation, threshold)
         else:
             pending.append((index, key, f"{folder}/{stem}", facts))
     tasks = [BuildPair(documents[pairs[index][0].name], documents[pairs[index][1].name], pairs[index][2], fast, threshold)
@@ -96,7 +96,7 @@ def run_pairs(
             outputs[relative] = file_sha256(ledger.folder / relative)
         ledger.finish(key, {**facts, "status": "ok", "outputs": outputs})
         bitexts[index] = bitext
-        rows[index] = _row(bitext, zh_entry, en_entry, relation)
+        rows[index] = _row(bitext, zh_entry, en_entry, relation, threshold)
         done += 1
         step(f"aligned {zh_entry.name} ↔ {en_entry.name} ({relation})", done, len(pairs))
 
@@ -114,12 +114,13 @@ def _write_bitext(bitext, path: Path, fmt: str) -> None:
     write_bitext(bitext, path, fmt=fmt, force=True)
 
 
-def _row(bitext, zh_entry: CorpusEntry, en_entry: CorpusEntry, relation: str) -> dict[str, Any]:
+def _row(bitext, zh_entry: CorpusEntry, en_entry: CorpusEntry, relation: str, threshold: float) -> dict[str, Any]:
+    """``confident``: the two-sided beads at or above the build's threshold, those the consistency headline counts."""
     return {
         "zh": zh_entry.name,
         "en": en_entry.name,
         "relation": relation,
         "document_score": bitext.document_score,
         "beads": len(bitext),
-        "confident": sum(1 for b in bitext if (b.confidence or 0) >= 0.9),
+        "confident": sum(1 for b in bitext if b.zh_ids and b.en_ids and (b.confidence or 0.0) >= threshold),
     }
