@@ -28,6 +28,7 @@ from align.aligner.model import Model, load_model
 from align.aligner.pairing import check_document_pair, check_lengths
 from align.aligner.paragraphs import agreed_groups, paragraph_groups
 from align.aligner.pipeline import Progress, align_groups, prepare, reestimated
+from align.aligner.same_text import mark_untranslated
 from align.aligner.settings import AlignSettings
 from align.aligner.signals import reasons
 from align.aligner.signature import ALIGNER_VERSION, signature
@@ -103,6 +104,7 @@ def _align(zh_doc: Document, en_doc: Document, settings: AlignSettings, terms: T
             AlignmentWarning,
             stacklevel=3,
         )
+    items = mark_untranslated(items, zh_doc, en_doc)  # a site's menu and copyright on both pages: not a translation
     return Bitext.from_documents(zh_doc, en_doc, items, signature=signature(settings, terms=terms, model=model).to_dict(),
                                  document_score=document_score, details=details)
 

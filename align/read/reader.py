@@ -39,10 +39,11 @@ def read_document(
     text, used_encoding, name = _load(source, encoding, name)
     if html is None:
         html = _looks_html(text, name)
+    page_boilerplate: list[Removal] = []
     if html and not presplit:
-        from align.read.intake.html import html_to_text
+        from align.read.intake.html import read_html
 
-        text = html_to_text(text)
+        text, page_boilerplate = read_html(text)
     detected = detect_language(text)
     if lang is None:
         if detected is None:
@@ -54,7 +55,7 @@ def read_document(
     if presplit:
         doc = _presplit(text, lang, script)
     else:
-        doc = _segmented(text, lang, script, clean)
+        doc = _segmented(text, lang, script, clean, page_boilerplate)
     doc.encoding = used_encoding
     doc.source = name
     doc.format = "presplit" if presplit else ("html" if html else "text")
@@ -129,12 +130,13 @@ def _presplit(text: str, lang: str, script: str) -> Document:
     return Document(original=text, lang=lang, script=script, paragraphs=paragraphs, sentences=sentences)
 
 
-def _segmented(text: str, lang: str, script: str, clean: bool) -> Document:
+def _segmented(text: str, lang: str, script: str, clean: bool, page_boilerplate: list[Removal] = ()) -> Document:
     from align.read.cleaning import clean_text
     from align.read.paragraphs import split_paragraphs
     from align.read.segment import split_sentences
 
-    removals: list[Removal] = clean_text(text, lang) if clean else []
+    # the page's <nav>/<aside>/<header>/<footer> lines are removals like the text rules' (--keep-all keeps them)
+    removals: list[Removal] = clean_text(text, lang, page_boilerplate) if clean else []
     removal_starts = [r.start for r in removals]  # clean_text returns them sorted, without overlaps
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []

@@ -32,6 +32,7 @@ from align.aligner.mining.candidates import candidate_features, grown_features, 
 from align.aligner.mining.model import FEATURES, MODEL_PATH, load_model, probability
 from align.aligner.mining.sides import MiningSides, Progress
 from align.aligner.pairing import check_document_pair
+from align.aligner.same_text import UNTRANSLATED, mark_untranslated
 from align.aligner.settings import AlignSettings
 from align.aligner.signature import signature
 from align.core.bitext import Bitext
@@ -93,6 +94,8 @@ def _mine(zh_doc, en_doc, threshold, fast, progress, model) -> Bitext:
                 used_en.difference_update(set(ej) - {j})
                 zi, ej = (i,), (j,)
         items.append((zi, ej, round(conf, 4), reasons))
+    # text found on both pages (a site's menu, its copyright line) is not a translation: below any threshold
+    items = [item for item in mark_untranslated(items, zh_doc, en_doc) if not UNTRANSLATED & set(item[3])]
     items.sort(key=lambda item: item[0][0])
     covered = sum(len(z) + len(e) for z, e, _, _ in items)
     document_score = round(covered / max(1, len(zh_doc) + len(en_doc)), 4)

@@ -13,8 +13,16 @@ from align.read.cleaning.pinyin import pinyin_annotations
 from align.read.cleaning.web import web_boilerplate
 
 
-def clean_text(text: str, lang: str) -> list[Removal]:
-    found = web_boilerplate(text, lang)
+def clean_text(text: str, lang: str, known: list[Removal] = ()) -> list[Removal]:
+    """Removals in ``text``, sorted and without overlaps; ``known`` ones (an HTML page's ``<nav>``...) come first.
+
+    The text rules do not see the known lines: a "related reading" heading inside an ``<aside>`` must not
+    start a link list that runs on into the article after it.
+    """
+    unseen = list(text)
+    for removal in known:
+        unseen[removal.start : removal.end] = " " * (removal.end - removal.start)
+    found = [*known, *web_boilerplate("".join(unseen) if known else text, lang)]
     if lang == "zh":
         found += pinyin_annotations(text)
     return _without_overlaps(found)

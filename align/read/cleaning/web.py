@@ -38,8 +38,8 @@ _COMMENT_PROMPT = re.compile(r"^\s*(【对“.*”发布评论】|【對「.*」
 _AD = re.compile(r"^\s*(广告|廣告|推广|推廣|advertisement|sponsored|AD)\s*$", re.I)
 _SECTION_HEADS = re.compile(
     r"^\s*(相关|相關|相关阅读|相關閱讀|相关文章|相關文章|相关新闻|延伸阅读|推荐阅读|推薦閱讀|热点|熱點|头条|頭條|"
-    r"图文|圖文|旧闻|舊聞|热门推荐|熱門推薦|猜你喜欢|精选|精選|\S{1,6}精选|\S{1,6}精選|更多|related articles?|"
-    r"recommended|read more|most popular)\s*$",
+    r"图文|圖文|旧闻|舊聞|热门推荐|熱門推薦|猜你喜欢|精选|精選|\S{1,6}精选|\S{1,6}精選|更多|related (articles?|reading|links|news|stories)|"
+    r"further reading|recommended|read more|most popular)\s*$",
     re.I,
 )
 _LINK_ITEM = re.compile(r"^\s*[·•]\s*\S.{0,60}$")
@@ -98,6 +98,14 @@ def _looks_like_prose(line: str, lang: str) -> bool:
     return len(stripped.split()) >= 40 and stripped[-1:] in ".!?\"”"
 
 
+def _is_sentence(line: str, lang: str) -> bool:
+    """A full sentence (the article going on after a link list), not a link's title: titles rarely end in a stop."""
+    stripped = line.strip()
+    if lang == "zh":
+        return len(stripped) >= 12 and stripped[-1:] in "。！？" and not _LINK_ITEM.search(line)
+    return len(stripped.split()) >= 8 and stripped[-1:] in ".!?" and not _LINK_ITEM.search(line)
+
+
 def web_boilerplate(text: str, lang: str) -> list[Removal]:
     lines = list(_lines(text))
     removals: list[Removal] = []
@@ -111,7 +119,8 @@ def web_boilerplate(text: str, lang: str) -> list[Removal]:
         rule = _line_rule(line, lang)
         if rule is None and _SECTION_HEADS.search(line):
             rule, in_link_list = "related-links", True
-        elif rule is None and in_link_list and (_LINK_ITEM.search(line) or (line.strip() and not _looks_like_prose(line, lang))):
+        elif rule is None and in_link_list and (_LINK_ITEM.search(line) or (line.strip() and not _looks_like_prose(line, lang)
+                                                                             and not _is_sentence(line, lang))):
             rule = "related-links"
         elif line.strip() and rule is None:
             in_link_list = False
