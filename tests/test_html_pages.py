@@ -55,14 +55,28 @@ def page(lang: str, semantic: bool = True) -> str:
 """
 
 
-@pytest.mark.parametrize("depth", [254, 255, 256, 300, 2000])
+@pytest.mark.parametrize("depth", [254, 255, 256, 300, 2000, 5000])
 def test_deeply_nested_html_is_read_without_losing_a_paragraph(depth):
-    nested = "<div>" * depth + "<p>Deep paragraph.</p><p>The next one.</p>" + "</div>" * depth
+    nested = "<div>" * depth + "<p>Deep <b>paragraph</b>.</p><p>The next one &amp; more.</p>" + "</div>" * depth
     text, _ = read_html(f"<html><body><p>First.</p>{nested}<p>Last.</p></body></html>")
-    assert text.split("\n\n") == ["First.", "Deep paragraph.", "The next one.", "Last.\n"]
+    assert text.split("\n\n") == ["First.", "Deep paragraph.", "The next one & more.", "Last.\n"]
 
 
-def test_html_too_deep_for_the_parser_is_refused_not_truncated(tmp_path):
+def test_past_the_parser_depth_scripts_stay_out_and_blocks_stay_paragraphs(tmp_path):
+    nested = "<div><span>" * 3000 + "<script>var x = '<p>not text</p>';</script><p>Deep paragraph.</p>" + "</span></div>" * 3000
+    path = tmp_path / "deep.html"
+    path.write_text(f"<html><body><nav>首页</nav><p>First.</p>{nested}<p>Last.</p></body></html>", encoding="utf-8")
+    doc = read_document(path, "en")
+    assert doc.texts() == ["First.", "Deep paragraph.", "Last."]
+    assert [(r.rule, r.text) for r in doc.removals] == [("html-nav", "首页")]
+    result = runner.invoke(app, ["info", str(path), "--json"])
+    assert result.exit_code == 0 and json.loads(result.output)["sentences"] == 3
+
+
+def test_html_the_parser_cannot_read_whole_is_refused_not_truncated(tmp_path, monkeypatch):
+    import align.read.intake.html as intake
+
+    monkeypatch.setattr(intake, "MAX_DEPTH", 10_000)  # a flattening that is not shallow enough: libxml2 still gives up
     nested = "<div>" * 5000 + "<p>Deep paragraph.</p>" + "</div>" * 5000
     path = tmp_path / "deep.html"
     path.write_text(f"<html><body><p>First paragraph of the page.</p>{nested}</body></html>", encoding="utf-8")

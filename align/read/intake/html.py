@@ -13,7 +13,9 @@ lines are returned as removals (rules ``html-nav``, ``html-aside``,
 
 Deep nesting: libxml2 stops at 256 open elements (2048 with its "huge"
 option, used here) and silently drops the rest of the page; a page deeper than
-that is refused with a clear error rather than read with text missing.
+that is read again made shallow (``flatten``), every character of its text
+kept. Any other error after which libxml2 drops text is refused, never
+read with text missing.
 """
 
 from __future__ import annotations
@@ -25,6 +27,9 @@ from lxml import html as lxml_html
 
 from align.core.document import Removal
 from align.core.errors import InputError
+from align.read.intake.flatten import flatten
+
+MAX_DEPTH = 1024  # elements kept open when a page too deep for libxml2 is read again (its limit: 2048)
 
 _BLOCKS = {
     "address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "figcaption", "figure", "footer",
@@ -76,7 +81,7 @@ def read_html(markup: str) -> tuple[str, list[Removal]]:
     return _assemble(paragraphs)
 
 
-def _parse(markup: str):
+def _parse(markup: str, flattened: bool = False):
     parser = lxml_html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True, huge_tree=True)
     try:
         root = lxml_html.document_fromstring(markup.encode("utf-8"), parser=parser)
@@ -84,10 +89,12 @@ def _parse(markup: str):
         raise InputError(f"cannot parse HTML: {error}") from None
     for entry in parser.error_log:
         if entry.level_name == "FATAL" or entry.type_name == "ERR_RESOURCE_LIMIT":
-            # libxml2 drops everything past the error (e.g. nesting deeper than 2048 elements): refuse, never lose text
+            # libxml2 drops everything past such an error: read the page made shallow, or refuse; never lose text
+            if "depth" in entry.message and not flattened:
+                return _parse(flatten(markup, _BLOCKS, _DROP, MAX_DEPTH), flattened=True)
             reason = entry.message.split(",")[0].strip()
             raise InputError(f"cannot read this HTML without losing text (line {entry.line}: {reason}); "
-                             "flatten the page, or save its text as plain text")
+                             "save its text as plain text")
     return root
 
 
