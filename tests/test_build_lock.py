@@ -108,3 +108,21 @@ def test_build_help_documents_the_threshold_and_the_lock():
     result = runner.invoke(app, ["build", "--help"], env={"COLUMNS": "200"})
     text = " ".join(result.output.split())
     assert "--min-confidence" in text and "0.9" in text and "exit code 3" in text
+
+
+def test_two_builds_started_together_leave_one_consistent_exports_folder(tmp_path):
+    corpus, exports = _small_corpus(tmp_path), tmp_path / "exports"
+    command = [sys.executable, "-m", "align", "build", "--corpus", str(corpus), "--exports", str(exports), "--fast", "--jobs", "1", "--json"]
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env) for _ in range(2)]
+    outputs = [run.communicate(timeout=300) for run in runs]
+    results = [(run.returncode, out, err) for run, (out, err) in zip(runs, outputs)]
+    codes = sorted(code for code, _, _ in results)
+    assert codes in ([0, 0], [0, 3]), results  # both ran, one after the other, or the second was refused
+    for code, out, err in results:
+        assert "Traceback" not in err
+        if code == 3:
+            assert "being written by another bitext build" in " ".join(err.split()) and not out
+    # the folder is what one build writes: a third run finds every output as its ledger says and rewrites nothing
+    third = build(corpus, exports, fast=True)
+    assert third.written == [] and not (exports / LOCK).exists()
