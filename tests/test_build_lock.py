@@ -126,3 +126,14 @@ def test_two_builds_started_together_leave_one_consistent_exports_folder(tmp_pat
     # the folder is what one build writes: a third run finds every output as its ledger says and rewrites nothing
     third = build(corpus, exports, fast=True)
     assert third.written == [] and not (exports / LOCK).exists()
+
+
+def test_exports_that_cannot_be_written_or_a_bad_glossary_stop_the_build_before_any_work(tmp_path):
+    corpus = _small_corpus(tmp_path)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder\n", encoding="utf-8")
+    result = runner.invoke(app, ["build", "--corpus", str(corpus), "--exports", str(blocker / "exports"), "--fast"])
+    assert result.exit_code == 2 and "cannot write the exports there" in " ".join(result.output.split())
+    exports = tmp_path / "exports"
+    result = runner.invoke(app, ["build", "--corpus", str(corpus), "--exports", str(exports), "-g", str(tmp_path / "none.tsv")])
+    assert result.exit_code == 2 and not exports.exists()

@@ -115,14 +115,14 @@ def build(
     if not 0.0 <= min_confidence <= 1.0:
         raise UsageError(f"min_confidence must lie between 0 and 1, not {min_confidence}")
     entries = read_manifest(corpus_dir)
+    termbase = _termbase(glossary_path)  # bad input is refused before the exports folder is touched
     with exports_lock(exports_dir):
-        return _build(entries, Path(exports_dir), force, glossary_path, fast, jobs, progress or no_progress, min_confidence,
+        return _build(entries, Path(exports_dir), force, termbase, fast, jobs, progress or no_progress, min_confidence,
                       started)
 
 
-def _build(entries, exports_dir: Path, force, glossary_path, fast, jobs, step, threshold: float, started: float) -> BuildReport:
+def _build(entries, exports_dir: Path, force, termbase, fast, jobs, step, threshold: float, started: float) -> BuildReport:
     outputs = _Outputs(exports_dir, force)
-    termbase = _termbase(glossary_path)
     run = run_signature(fast, threshold)
     report = BuildReport(
         signature=str(run),

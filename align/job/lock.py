@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 from typing import Any, Iterator
 
-from align.core.errors import FolderBusyError
+from align.core.errors import FolderBusyError, InputError
 
 LOCK = ".bitext-lock"
 
@@ -31,10 +31,17 @@ except ImportError:  # pragma: no cover - Windows
 
 @contextlib.contextmanager
 def exports_lock(folder: str | os.PathLike) -> Iterator[Path]:
-    """Hold the lock of ``folder`` for the duration of the block; FolderBusyError (exit 3) if another build holds it."""
+    """Hold the lock of ``folder`` for the duration of the block; FolderBusyError (exit 3) if another build holds it.
+
+    InputError (exit 2) when ``folder`` cannot be created or written.
+    """
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
     path = folder / LOCK
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o644))
+    except OSError as error:  # before any work: a folder that cannot be written is a one-line error
+        raise InputError(f"{folder}: cannot write the exports there: {error.strerror or error}") from None
     if fcntl is not None:
         with _flocked(path):
             yield path
