@@ -45,8 +45,9 @@ from pathlib import Path
 from align.core.bitext import Bead, Bitext
 from align.core.errors import InputError
 from align.formats.base import parse_confidence, parse_ids, parse_reasons
+from align.formats.xlsx import limits as unpack
 from align.formats.xlsx.cells import join_continued
-from align.formats.xlsx.limits import DEFAULT_LIMITS, UnpackLimits, check_archive
+from align.formats.xlsx.limits import UnpackLimits, check_archive
 from align.formats.xlsx.write import ABOUT, COLUMNS, FINGERPRINT, SHEET, fingerprint
 
 _SYNONYMS = {
@@ -135,12 +136,12 @@ def _read_sheets(path: Path, limits: UnpackLimits) -> dict:
         raise InputError(f"{path}: not a readable {kind} workbook ({error})") from None
 
 
-def read_review(path: str | os.PathLike, limits: UnpackLimits = DEFAULT_LIMITS) -> tuple[Bitext, ReviewSummary]:
+def read_review(path: str | os.PathLike, limits: UnpackLimits | None = None) -> tuple[Bitext, ReviewSummary]:
     """Read a reviewed sheet (.xlsx, or .ods from LibreOffice): rejected rows dropped, edits kept and marked, merges applied."""
     path = Path(path)
     if not path.is_file():
         raise InputError(f"{path}: no such file")
-    sheets = _read_sheets(path, limits)
+    sheets = _read_sheets(path, limits or unpack.DEFAULT_LIMITS)
     frame = sheets[SHEET] if SHEET in sheets else sheets[next(iter(sheets))]
     frame.columns = [str(c).strip() for c in frame.columns]
     missing = [c for c in COLUMNS if c not in frame.columns]

@@ -119,6 +119,7 @@ def _lay_out(sheet, beads, header: list[str], bands: tuple[float, float]) -> Non
     fills = {name: PatternFill("solid", start_color=colour, end_color=colour) for name, colour in BAND_COLOURS.items()}
     wrap = Alignment(wrap_text=True, vertical="top")
     widths = [WIDTHS.get(name, 14) for name in header]
+    measured = [col for col in range(1, width + 1) if header[col - 1] != FINGERPRINT]  # the hidden column takes no room
     for row_index, bead in enumerate(beads, start=2):
         fill = fills[band(bead.confidence, bands)]
         lines = 1
@@ -128,7 +129,7 @@ def _lay_out(sheet, beads, header: list[str], bands: tuple[float, float]) -> Non
             cell.alignment = wrap
             if cell.data_type == "f":  # a text starting with "=" is text, never a formula
                 cell.data_type = "s"
-            if isinstance(cell.value, str) and cell.value:
+            if isinstance(cell.value, str) and cell.value and col in measured:
                 lines = max(lines, lines_needed(cell.value, widths[col - 1]))
         sheet.cell(row=row_index, column=6).number_format = "0.00"
         # openpyxl cannot measure text and Excel does not re-fit rows on opening: the height is set from the text
