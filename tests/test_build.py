@@ -66,6 +66,8 @@ def test_term_consistency_is_scored_over_the_mined_pairs(built):
     assert consistency["summary"]["bitexts"] == len(report.pairs)
     assert report.consistency["beads"] == sum(p["beads"] for p in report.pairs)
     assert "beads" not in Signature.parse(consistency["signature"])  # a count varies by run: it is in the body
+    page = (exports / "consistency.html").read_text(encoding="utf-8")
+    assert "<svg" in page and "<script" not in page and consistency["signature"] in html.unescape(page)
 
 
 def test_every_output_carries_the_one_signature_of_the_run(built):

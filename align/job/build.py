@@ -215,10 +215,13 @@ def _termbase(glossary_path):
 
 def _consistency(bitexts, termbase, outputs: _Outputs, run: Signature) -> dict[str, Any]:
     from glossary.consistency import consistency
+    from glossary.report_page import write_report_page
 
     labels = [f"{Path(b.zh_name).stem}__{Path(b.en_name).stem}" for b in bitexts]
     summary = consistency(bitexts, termbase, labels=labels, signature=run).to_dict()
     outputs.write("consistency.json", lambda path: _write_json(summary, path))
+    outputs.write("consistency.html", lambda path: write_report_page(summary, path, beads=[b for bt in bitexts for b in bt.beads],
+                                                                     force=True, title="Consistency of the corpus"))
     return summary["summary"]
 
 
