@@ -123,3 +123,9 @@ def test_reviewed_marks_become_a_column_of_the_sheet(tmp_path):
     header = [c.value for c in load_workbook(tmp_path / "m.xlsx")["review"][1]]
     assert "reviewed" in header
     assert read_bitext(tmp_path / "m.xlsx")[0].meta["reviewed"] == "reviewed"
+
+
+def test_ods_written_by_bitext_reads_back_the_same_beads(tmp_path):
+    write_bitext(sample_bitext(), tmp_path / "x.ods")
+    back = read_bitext(tmp_path / "x.ods")
+    assert same_beads(back, sample_bitext()) and back.signature == sample_bitext().signature
