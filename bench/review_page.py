@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -122,7 +123,7 @@ def chromium_timings(page_path: Path) -> dict[str, float] | str:
         chrome.get(page_path.resolve().as_uri())
         chrome.execute_async_script("var done = arguments[0]; requestAnimationFrame(function () { setTimeout(done, 0); });")
         figures = {"load_ms": round((time.perf_counter() - started) * 1000, 1),
-                   "rows_in_document": chrome.execute_script("return document.querySelectorAll('#beads tr').length;")}
+                   "load_average": [round(x, 1) for x in os.getloadavg()], "rows_in_document": chrome.execute_script("return document.querySelectorAll('#beads tr').length;")}
         chrome.execute_script(_OBSERVE)
         search = "var s = document.getElementById('search'); s.value = %s; s.dispatchEvent(new Event('input'));"
         actions = {

@@ -43,7 +43,8 @@ from align.formats.xlsx import BAND_COLOURS, band
 # and NUL, which browsers replace anyway.
 _UNWRITABLE = re.compile("[\x00\ud800-\udfff]")
 REVIEWED = "reviewed"  # Bead.meta key of the reviewer's mark: "reviewed" or "rejected" (TMX prop x-reviewed)
-PAGE_SIZES = (50, 100, 200, 500)
+PAGE_SIZES = (25, 50, 100, 200, 500)
+PAGE_SIZE = 50  # rows drawn at a time: laying out a page of long verses is what costs, not filtering
 
 
 @cache
@@ -212,7 +213,7 @@ def _counters(rows: list[dict[str, Any]], bands: tuple[float, float]) -> str:
 
 
 def _controls(total: int, high: float, editing: bool) -> str:
-    sizes = "".join(f"<option{' selected' if size == 100 else ''}>{size}</option>" for size in PAGE_SIZES)
+    sizes = "".join(f"<option{' selected' if size == PAGE_SIZE else ''}>{size}</option>" for size in PAGE_SIZES)
     parts = [
         "<div class=\"controls\">\n"
         "<label>Search <input type=\"search\" id=\"search\" placeholder=\"text in either language (press /)\"></label>\n"

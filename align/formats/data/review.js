@@ -69,7 +69,7 @@ if (typeof document !== "undefined") (function () {
   var config = JSON.parse(document.getElementById("bitext-config").textContent);
   var rows = data.rows, texts = rows.map(BitextView.haystack);
   var editing = config.mode === "edit";
-  var view = { q: "", below: null, omissions: false, findings: false, kind: "", band: "", reviewed: "", sort: "doc", page: 0, size: 100 };
+  var view = { q: "", below: null, omissions: false, findings: false, kind: "", band: "", reviewed: "", sort: "doc", page: 0, size: 50 };
   var selected = [], cursor = -1;  // cursor: position in `selected` of the current bead
   var byId = function (id) { return document.getElementById(id); };
   var body = byId("beads"), shown = byId("shown"), search = byId("search"), below = byId("below"),
@@ -205,7 +205,7 @@ if (typeof document !== "undefined") (function () {
   below.addEventListener("input", function () { useBelow.checked = true; readBelow(); });
   useBelow.addEventListener("change", readBelow);
   sort.addEventListener("change", function () { view.sort = sort.value; view.page = 0; update(); });
-  size.addEventListener("change", function () { view.size = parseInt(size.value, 10) || 100; view.page = 0; update(); });
+  size.addEventListener("change", function () { view.size = parseInt(size.value, 10) || 50; view.page = 0; update(); });
   byId("sort-conf").addEventListener("click", function () {
     view.sort = view.sort === "conf-asc" ? "conf-desc" : view.sort === "conf-desc" ? "doc" : "conf-asc";
     sort.value = view.sort; view.page = 0; update();
@@ -332,6 +332,7 @@ if (typeof document !== "undefined") (function () {
     keys["["] = actions["zh-up"]; keys["]"] = actions["zh-down"]; keys["{"] = actions["en-up"]; keys["}"] = actions["en-down"];
   }
 
+  view.size = parseInt(size.value, 10) || 50;  // the page's default (PAGE_SIZE in align/formats/html.py)
   load();
   reselect();
   render();
