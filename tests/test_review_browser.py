@@ -150,6 +150,7 @@ def test_editor_merge_split_undo_save(chapter, browser, tmp_path):
         assert _rows(browser)[0]["id"] == f"{first.id}+{second.id}"
         browser.find_elements("css selector", "#beads tr")[2].click()
         _key(browser, "r")
+        assert browser.find_element("css selector", '.chip[data-value="reviewed"]').text == "reviewed: 1"
         _key(browser, "s", ctrl=True)
         assert "saved" in browser.find_element("id", "dirty").text
     finally:

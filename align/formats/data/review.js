@@ -272,6 +272,16 @@ if (typeof document !== "undefined") (function () {
         return answer;
       }).catch(function (error) { status.textContent = "error: " + error.message; });
     };
+    // after an edit the counters count the beads as they are now
+    var recount = function () {
+      document.querySelectorAll(".chip[data-filter]").forEach(function (chip) {
+        var probe = { q: "", below: null }, name = chip.dataset.filter, value = chip.dataset.value, count = 0;
+        probe[name] = value === undefined ? true : value;
+        for (var i = 0; i < rows.length; i++) if (BitextView.matches(rows[i], texts[i], probe)) count++;
+        var text = chip.textContent, at = text.lastIndexOf(": ");
+        chip.textContent = (at >= 0 ? text.slice(0, at + 2) : "") + count;
+      });
+    };
     var apply = function (answer) {
       var keep = cursor >= 0 ? selected[cursor] : -1;
       var args = [answer.start, answer.remove].concat(answer.rows);
@@ -283,6 +293,7 @@ if (typeof document !== "undefined") (function () {
       render();
       if (position >= 0) setCursor(position);
       byId("total").textContent = rows.length;
+      recount();
     };
     var current = function () {
       if (cursor < 0) { status.textContent = "select a bead first (click it, or j/k)"; return null; }
