@@ -39,6 +39,9 @@ OPERATIONS = {
 }
 
 
+UNDO_DEPTH = 1000  # edits that can be undone; each keeps one list of references to the beads (80 KB at 10,000 beads)
+
+
 class StaleVersion(InputError):
     """The caller edited an older state than the session's (another window changed it)."""
 
@@ -89,6 +92,7 @@ class ReviewSession:
             before = self.beads
             after = OPERATIONS[name](before, op)
             self._undo.append((op, before))
+            del self._undo[:-UNDO_DEPTH]
             self._redo.clear()
             return self._changed(before, after, {k: v for k, v in op.items() if k != "version"}, f"{name} done")
 
