@@ -25,8 +25,9 @@ ALLOWED = {
     "glossary": {"glossary", "core"},
     "aligner": {"aligner", "core"},
     "job": {"job", "aligner", "formats", "glossary", "read", "core"},
-    "cli": {"cli", "job", "aligner", "formats", "glossary", "read", "core"},
-    "top": {"top", "cli", "job", "aligner", "formats", "glossary", "read", "core"},
+    "review": {"review", "formats", "glossary", "read", "core"},
+    "cli": {"cli", "job", "review", "aligner", "formats", "glossary", "read", "core"},
+    "top": {"top", "cli", "job", "review", "aligner", "formats", "glossary", "read", "core"},
 }
 # the only module that may import the bare ``align`` package (the public API)
 MAY_IMPORT_ALIGN = {"align.__main__"}

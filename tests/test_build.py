@@ -71,6 +71,8 @@ def test_term_consistency_counts_only_the_confident_beads(built):
     assert 0 < bible["confident"] < bible["beads"]  # the aligned pair has beads below 0.9: they are not counted
     assert report.consistency["beads"] == sum(p["confident"] for p in report.pairs)
     assert "beads" not in Signature.parse(consistency["signature"])  # a count varies by run: it is in the body
+    page = (exports / "consistency.html").read_text(encoding="utf-8")
+    assert "<svg" in page and "<script" not in page and consistency["signature"] in html.unescape(page)
 
 
 def test_every_output_carries_the_one_signature_of_the_run(built):

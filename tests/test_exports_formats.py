@@ -154,11 +154,13 @@ def test_import_applies_fix_reject_and_merge(tmp_path):
         (6, "note"): "two sentences kept together",
     })
     summary = import_review(sheet, tmp_path / "reviewed.tmx")
-    assert summary == {"rows": 5, "kept": 3, "rejected": 1, "merged": 1, "added": 0, "written": 3}
+    assert summary == {"rows": 5, "kept": 3, "rejected": 1, "merged": 1, "added": 0, "edited": 1, "written": 3}
     assert validate_tmx(tmp_path / "reviewed.tmx") == []
     back = read_tmx(tmp_path / "reviewed.tmx")
     assert [b.id for b in back] == ["1", "2+4", "5"]
     assert back[0].en_text.startswith("The Industrial Internet results") and back[0].meta["status"] == "ok"
+    # the edited row is marked, and the aligner's confidence (about the old text) is gone
+    assert back[0].meta["edited"] == "text" and back[0].confidence is None and "edited" in back[0].reasons
     merged = back[1]
     assert merged.zh_ids == (1, 2) and merged.en_ids == (1, 2)
     assert merged.en_text == 'He said R&D spending <rose> by 3.5% & "more". An added English sentence 😀 with 𠀀.'

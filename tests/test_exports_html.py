@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 import warnings
 from html.parser import HTMLParser
@@ -34,96 +35,77 @@ def _bitext() -> Bitext:
     )
 
 
-class _Collector(HTMLParser):
-    """Parses the page the way a browser tokenizer would; collects text per cell and all tags."""
+def _blob(page: str, name: str = "bitext-data") -> dict:
+    """The JSON a browser would parse from the page's data script (found with an HTML tokenizer, like a browser)."""
+    collector = _Scripts()
+    collector.feed(page)
+    collector.close()
+    return json.loads(collector.scripts[name])
 
+
+class _Scripts(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
+        self.scripts: dict[str, str] = {}
         self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.rows: list[dict[str, str]] = []
-        self._cell: str | None = None
-        self._row: dict[str, str] | None = None
-        self.scripts: list[str] = []
-        self._in_script = False
+        self._current: str | None = None
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         self.tags.append((tag, attributes))
-        if tag == "tr" and "data-conf" in attributes:
-            self._row = {"class": attributes.get("class") or "", "data-conf": attributes.get("data-conf") or "", "title": attributes.get("title") or ""}
-            self.rows.append(self._row)
-        elif tag == "td" and self._row is not None:
-            self._cell = (attributes.get("class") or "").split()[0]
-            self._row[self._cell] = ""
-        elif tag == "script":
-            self._in_script = True
-            self.scripts.append("")
+        if tag == "script":
+            self._current = attributes.get("id") or "code"
+            self.scripts[self._current] = ""
 
     def handle_endtag(self, tag):
-        if tag == "td":
-            self._cell = None
-        elif tag == "tr":
-            self._row = None
-        elif tag == "script":
-            self._in_script = False
+        if tag == "script":
+            self._current = None
 
     def handle_data(self, data):
-        if self._in_script:
-            self.scripts[-1] += data
-        elif self._row is not None and self._cell is not None:
-            self._row[self._cell] += data
+        if self._current is not None:
+            self.scripts[self._current] += data
 
 
-def _parse(page: str) -> _Collector:
-    collector = _Collector()
-    collector.feed(page)
-    collector.close()
-    return collector
+def _rows(page: str) -> list[dict]:
+    return _blob(page)["rows"]
 
 
-def test_every_bead_text_is_on_the_page_and_markup_in_texts_stays_text(tmp_path):
+def test_every_bead_text_is_in_the_page_data_and_markup_in_texts_cannot_escape(tmp_path):
     bitext = _bitext()
     path = tmp_path / "review.html"
     assert write_html(bitext, path) == 5
     page = path.read_text(encoding="utf-8")
-    parsed = _parse(page)
-    assert len(parsed.rows) == 5
-    for bead, row in zip(bitext.beads, parsed.rows):
-        if bead.zh_text:
-            assert row["zh"] == bead.zh_text
-        if bead.en_text:
-            assert row["en"] == bead.en_text
-    # the texts read back exactly (so <b> was no tag); the only script element is ours
-    assert [tag for tag, _ in parsed.tags].count("script") == 1
-    assert "alert" not in parsed.scripts[0]
-    assert "&lt;script&gt;alert('x')&lt;/script&gt;" in page
-    assert "&lt;b&gt;bold&lt;/b&gt;" in page
+    rows = _rows(page)
+    assert [row["zh"] for row in rows] == [bead.zh_text for bead in bitext.beads]
+    assert [row["en"] for row in rows] == [bead.en_text for bead in bitext.beads]
+    # the only elements are ours: three scripts (data, config, code), and the bead's <script> is not one of them
+    parser = _Scripts()
+    parser.feed(page)
+    assert [tag for tag, _ in parser.tags].count("script") == 3
+    assert "</script>alert" not in page and "<b>bold" not in page
     assert "ma&lt;huateng&gt;.zh.txt" in page
-    assert parsed.rows[1]["title"] == "note=check <this>"  # attribute escaped, reads back exactly
+    assert rows[1]["note"] == "check <this>"
+    assert "textContent" in parser.scripts["code"] and "innerHTML" not in parser.scripts["code"]
 
 
-def test_rows_carry_their_confidence_band_and_omissions_are_marked():
-    parsed = _parse(render_html(_bitext()))
-    classes = [row["class"].split() for row in parsed.rows]
-    assert classes[0] == ["high"]
-    assert classes[1] == ["medium"]
-    assert classes[2] == ["low", "omission"]
-    assert classes[3] == ["unknown", "omission"]
-    assert classes[4] == ["low"]
-    assert parsed.rows[2]["en"] == "— omitted —"
-    assert parsed.rows[3]["zh"] == "— omitted —"
-    assert [row["data-conf"] for row in parsed.rows] == ["0.97", "0.62", "0.2", "", "0.45"]
+def test_rows_carry_their_confidence_band_kind_and_omissions():
+    rows = _rows(render_html(_bitext()))
+    assert [row["band"] for row in rows] == ["high", "medium", "low", "unknown", "low"]
+    assert [row["omission"] for row in rows] == [False, False, True, True, False]
+    assert [row["conf"] for row in rows] == [0.97, 0.62, 0.2, None, 0.45]
+    assert [row["kind"] for row in rows] == ["1-1", "1-2", "1-0", "0-1", "2-1"]
+    assert rows[4]["zhIds"] == "3,4" and rows[3]["zhIds"] == ""
 
 
 def test_bands_follow_the_given_thresholds():
-    parsed = _parse(render_html(_bitext(), bands=(0.3, 0.6)))
-    assert [row["class"].split()[0] for row in parsed.rows] == ["high", "high", "low", "unknown", "medium"]
+    rows = _rows(render_html(_bitext(), bands=(0.3, 0.6)))
+    assert [row["band"] for row in rows] == ["high", "high", "low", "unknown", "medium"]
 
 
-def test_header_names_documents_signature_and_counts():
+def test_header_names_documents_signature_and_counters_that_filter():
     page = render_html(_bitext(), title="Ma Huateng 2020")
-    text = re.sub(r"<[^>]+>", " ", page)
-    text = html.unescape(re.sub(r"\s+", " ", text))
+    text = re.sub(r"<script.*?</script>", " ", page, flags=re.S)
+    text = html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", text)))
     assert "<title>Ma Huateng 2020</title>" in page
     assert "ma<huateng>.zh.txt" in text and "ma-huateng.en.txt" in text
     assert "aligner:bitext-0.1.0|model:use-m3|bands:0.5/0.9" in text
@@ -132,23 +114,33 @@ def test_header_names_documents_signature_and_counts():
     for chip in ("1-1: 1", "1-2: 1", "1-0: 1", "0-1: 1", "2-1: 1", "≥ 0.9: 1", "0.5 – 0.9: 1", "< 0.5: 2", "unknown: 1"):
         assert chip in text, chip
     assert "Omissions 2" in text
+    assert 'data-filter="kind" data-value="1-2"' in page and 'data-filter="band" data-value="low"' in page
 
 
-def test_page_is_self_contained_and_has_the_filters():
+def test_page_is_self_contained_and_has_the_controls():
     page = render_html(_bitext())
-    parsed = _parse(page)
-    for tag, attrs in parsed.tags:
+    parser = _Scripts()
+    parser.feed(page)
+    for tag, attrs in parser.tags:
         for name in ("src", "href"):
             assert name not in attrs, (tag, attrs)
     assert not re.search(r"https?://|@import|url\(", page)
-    ids = {attrs.get("id") for _, attrs in parsed.tags}
-    assert {"search", "below", "use-below", "omissions", "shown"} <= ids
+    ids = {attrs.get("id") for _, attrs in parser.tags}
+    assert {"search", "below", "use-below", "sort", "sort-conf", "pager", "shown", "beads"} <= ids
+    assert _blob(page, "bitext-config") == {"mode": "static"}
 
 
 def test_search_key_lets_simplified_queries_find_traditional_text():
-    page = render_html(_bitext())
-    first_row = re.search(r'<tr class="high"[^>]*>', page).group()
-    assert "产业互联网是数字经济的高级阶段" in html.unescape(first_row)
+    assert "产业互联网是数字经济的高级阶段" in _rows(render_html(_bitext()))[0]["key"]
+
+
+def test_glossary_findings_go_with_their_bead():
+    findings = [{"bead": "1", "rule": "wrong-case", "term": "產業互聯網", "expected": "industrial Internet",
+                 "found": "industrial Internet", "severity": "warning"}]
+    rows = _rows(render_html(_bitext(), findings=findings))
+    assert rows[0]["findings"][0]["rule"] == "wrong-case" and rows[0]["findings"][0]["term"] == "產業互聯網"
+    assert all(not row["findings"] for row in rows[1:])
+    assert '<b>Findings</b> <span class="chip" data-filter="findings">1</span>' in render_html(_bitext(), findings=findings)
 
 
 def test_refuses_to_overwrite_without_force_and_leaves_the_old_file(tmp_path):
@@ -181,5 +173,5 @@ def test_empty_bitext_still_gives_a_page(tmp_path):
 def test_bitext_write_dispatches_html_by_extension(tmp_path):
     path = tmp_path / "review.htm"
     assert _bitext().write(str(path), min_confidence=0.5) == 3  # unknown confidence is kept by the filter
-    rows = _parse(path.read_text(encoding="utf-8")).rows
-    assert [row["data-conf"] for row in rows] == ["0.97", "0.62", ""]
+    rows = _rows(path.read_text(encoding="utf-8"))
+    assert [row["conf"] for row in rows] == [0.97, 0.62, None]

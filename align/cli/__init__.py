@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from align.cli import aligning, build, documents, exporting, mining, pairing, scoring  # noqa: F401  (they register commands)
+from align.cli import aligning, build, documents, exporting, mining, pairing, reviewing, scoring  # noqa: F401  (they register commands)
 from align.cli.app import app
 from align.cli.glossary import glossary_app
 from align.core.errors import BitextError

@@ -106,7 +106,7 @@ def convert(
 
 @app.command("import")
 def import_review(
-    review: Path = typer.Argument(..., metavar="REVIEW.xlsx", help="A review sheet written by bitext (convert/align to .xlsx) and edited by a translator."),
+    review: Path = typer.Argument(..., metavar="REVIEW.xlsx", help="A review sheet written by bitext (convert/align to .xlsx) and edited by a translator; also as saved by LibreOffice (.xlsx or .ods)."),
     output: Path = typer.Option(..., "--output", "-o", help="Where to write the reviewed bitext (.tmx .jsonl .tsv .csv .xlsx, or Moses with --format)."),
     fmt: Optional[str] = FormatOption,
     force: bool = ForceOption,
@@ -117,11 +117,12 @@ def import_review(
 
     In the sheet's [bold]status[/bold] column a reviewer writes: nothing or [bold]ok[/bold] (keep the row, with any edits to zh/en), [bold]reject[/bold] (drop it), or [bold]merge[/bold] (merge this row with the previous kept row in document order: ids and texts joined). [bold]note[/bold] is kept as the bead's note.
 
-    Sorting and filtering the sheet are harmless: column [bold]order[/bold] restores the document order. A deleted or renamed column is refused with a message naming it.
+    Sorting and filtering the sheet are harmless: column [bold]order[/bold] restores the document order. A deleted or renamed column is refused with a message naming it. A merge across a rejected or deleted row is refused (the sentences would not be adjacent). A row whose text was edited comes back marked edited (TMX prop x-edited), its confidence cleared. Texts over 32,767 characters travel in "(continued N)" columns and come back whole; a workbook that would unpack to more than 512 MB is refused.
 
     Examples:
       [bold]bitext import review.xlsx -o reviewed.tmx[/bold]
       [bold]bitext import review.xlsx -o reviewed.jsonl --force[/bold]
+      [bold]bitext import review.ods -o reviewed.tmx[/bold]   saved by LibreOffice in its own format
     """
     from align.formats import import_review as import_sheet
 
@@ -133,7 +134,8 @@ def import_review(
         return
     console.print(
         f"wrote {output}: {summary['written']} units from {summary['rows']} rows "
-        f"({summary['rejected']} rejected, {summary['merged']} merged into the row above, {summary['added']} added)",
+        f"({summary['rejected']} rejected, {summary['merged']} merged into the row above, {summary['added']} added, "
+        f"{summary.get('edited', 0)} edited)",
         highlight=False,
         soft_wrap=True,
     )

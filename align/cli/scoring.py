@@ -143,7 +143,8 @@ def _more(total: int, limit: int, what: str) -> None:
         "  bitext score a.jsonl b.jsonl c.tmx -g terms.tsv --limit 50\n\n"
         "  bitext score mt.tsv --reference human.tmx -g terms.tbx\n\n"
         "  bitext score corpus/*.jsonl --json > consistency.json\n\n"
-        "  bitext score x.tmx -o consistency.json --force"
+        "  bitext score x.tmx -o consistency.json --force\n\n"
+        "  bitext score x.tmx --reference human.tmx --html report.html   a page with charts, no network"
     ),
 )
 def score(
@@ -156,7 +157,10 @@ def score(
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON instead of tables."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Also write the report as JSON to this file."),
-    force: bool = typer.Option(False, "--force", help="Overwrite OUT.json if it exists."),
+    html: Optional[Path] = typer.Option(
+        None, "--html", help="Also write the report as a self-contained page with charts (per-term renderings, confidence histogram, findings)."
+    ),
+    force: bool = typer.Option(False, "--force", help="Overwrite OUT.json / the --html page if it exists."),
     limit: int = typer.Option(20, "--limit", min=1, help="Rows shown per table (the JSON has everything)."),
 ) -> None:
     from align.aligner.signature import signature
@@ -166,8 +170,9 @@ def score(
     from glossary.consistency import consistency
     from glossary.termbase import TermBase
 
-    if output is not None:
-        check_writable(output, force)
+    for target in (output, html):
+        if target is not None:
+            check_writable(target, force)
     termbase = load_default() if glossary is None else TermBase.read(glossary)
     items = [read_bitext(path) for path in bitexts]
     reference_bitext = read_bitext(reference) if reference is not None else None
@@ -186,6 +191,11 @@ def score(
     if output is not None:
         with atomic_open(output, "w", force=force) as handle:
             handle.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    if html is not None:
+        from glossary.report_page import write_report_page
+
+        write_report_page(data, html, beads=[bead for item in items for bead in item.beads], force=force,
+                          title=f"Consistency: {', '.join(path.name for path in bitexts)}")
     if as_json:
         print_json(data)
     else:

@@ -233,12 +233,15 @@ def _termbase(glossary_path):
 def _consistency(bitexts, termbase, outputs: _Outputs, run: Signature, threshold: float) -> dict[str, Any]:
     """Term consistency over the beads at or above ``threshold``: a misaligned bead would count as an inconsistency."""
     from glossary.consistency import consistency
+    from glossary.report_page import write_report_page
 
     labels = [f"{Path(b.zh_name).stem}__{Path(b.en_name).stem}" for b in bitexts]
     confident = [confident_part(b, threshold) for b in bitexts]
     summary = consistency(confident, termbase, labels=labels, signature=run).to_dict()
     summary["summary"]["min confidence"] = threshold
     outputs.write("consistency.json", lambda path: _write_json(summary, path))
+    outputs.write("consistency.html", lambda path: write_report_page(summary, path, beads=[b for bt in bitexts for b in bt.beads],
+                                                                     force=True, title="Consistency of the corpus"))
     return summary["summary"]
 
 
