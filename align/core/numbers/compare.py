@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from align.core.normalize import fullwidth_to_halfwidth
 from align.core.numbers.en import find_en
 from align.core.numbers.number import Number
-from align.core.numbers.zh import find_zh
+from align.core.numbers.zh import ZH_COUNTED, find_zh
 
 _FULLWIDTH = re.compile("[\uff01-\uff5e]")
 
@@ -17,15 +17,17 @@ _FULLWIDTH = re.compile("[\uff01-\uff5e]")
 # cheap tests for a text that may hold a number that must have a counterpart (see ``compare_numbers``)
 _ZH_MAY_HOLD = re.compile("[0-9０-９]|[零〇○一二两兩三四五六七八九十百千万萬亿億]{2}|百分之|[近约逾上数几][十百千万亿]")
 _EN_MAY_HOLD = re.compile(
-    r"[0-9０-９]|\b(?:ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
-    r"thousand|million|billion|trillion|dozen|[a-z]*score|[a-z]+(?:teenth|tieth)|tenth|twelfth|hundredth)",
+    r"[0-9０-９]|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|[a-z]*score|decade|third|fourth|fifth|"
+    r"sixth|seventh|eighth|ninth|tenth|twelfth|[a-z]+(?:teenth|tieth|ties)|hundredth|quarter)",
     re.IGNORECASE,
 )
 
 
 def might_disagree(zh_text: str, en_text: str) -> bool:
     """False when neither text can hold a number that needs a counterpart (skip :func:`compare_numbers`)."""
-    return bool(_ZH_MAY_HOLD.search(zh_text or "") or _EN_MAY_HOLD.search(en_text or ""))
+    zh_text, en_text = zh_text or "", en_text or ""
+    return bool(_ZH_MAY_HOLD.search(zh_text) or ZH_COUNTED.search(zh_text) or _EN_MAY_HOLD.search(en_text))
 
 
 def find_numbers(text: str, lang: str, digits_only: bool = False, bare: bool = False) -> list[Number]:
@@ -84,7 +86,31 @@ class NumberComparison:
 
 
 def _unmatched(numbers: list[Number], other: list[Number]) -> list[Number]:
-    return [n for n in numbers if n.required and not any(counterparts(n, o) for o in other)]
+    """The required ``numbers`` left without a counterpart, each counterpart serving one number.
+
+    Exact counterparts are taken first, then ranges, so 三千多 does not use up the 3,000 that
+    another number needs. "seven days and seven nights" needs 七 twice: a translation that
+    says a number twice where the original says it once is reported (the cost of catching a
+    number changed into one the sentence already has).
+    """
+    used = [False] * len(other)
+    missing = []
+    required = [n for n in numbers if n.required]
+    unmatched = []
+    for number in required:
+        k = next((k for k, o in enumerate(other) if not used[k] and not o.approximate and not number.approximate
+                  and same_value(number.value, o.value)), None)
+        if k is None:
+            unmatched.append(number)
+        else:
+            used[k] = True
+    for number in unmatched:
+        k = next((k for k, o in enumerate(other) if not used[k] and counterparts(number, o)), None)
+        if k is None:
+            missing.append(number)
+        else:
+            used[k] = True
+    return sorted(missing, key=lambda n: n.start)
 
 
 def compare_numbers(zh_text: str, en_text: str) -> NumberComparison:
@@ -97,14 +123,11 @@ def compare_numbers(zh_text: str, en_text: str) -> NumberComparison:
     Commandments"). An approximation (三千多, 近万, 几十, "hundreds of") is a range: any
     number within it is a counterpart, and a vague one (几十) is never required.
     """
-    zh = find_numbers(zh_text, "zh")
+    zh = find_numbers(zh_text, "zh", bare=True)
     en = find_numbers(en_text, "en")
     missing_in_en = _unmatched(zh, en)
     missing_in_zh = _unmatched(en, zh)
-    if missing_in_zh:
-        zh_all = find_numbers(zh_text, "zh", bare=True)
-        missing_in_zh = _unmatched(missing_in_zh, zh_all)
-    return NumberComparison(tuple(missing_in_en), tuple(missing_in_zh), tuple(zh), tuple(en))
+    return NumberComparison(tuple(missing_in_en), tuple(missing_in_zh), tuple(n for n in zh if not n.bare), tuple(en))
 
 
 def numbers_agree(zh_text: str, en_text: str) -> float | None:

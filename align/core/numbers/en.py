@@ -5,8 +5,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from align.core.numbers.en_words import SCALE, VOCABULARY, WORD_RUN, split_run, words_value
+from align.core.numbers.en_words import DECADE, SCALE, VOCABULARY, WORD_RUN, split_run, words_value
 from align.core.numbers.number import Number, approximately
 
 _EN_GLUED_BEFORE = re.compile(r"[A-Za-z\d.,]").fullmatch
@@ -39,6 +40,12 @@ _VAGUE_VOCABULARY = frozenset(_VAGUE_PLURAL) | {"several", "few", "tens", "coupl
 # words before a number that make it approximate, with the range it then stands for
 _NEAR = re.compile(r"\b(?:(about|around|approximately|roughly|some|an estimated)|(nearly|almost|close to|just under))\s+$")
 _RANGE_MARKS = ("-", "–", "—", "to", "or")
+_MORE_THAN = re.compile(r"\b(?:more than|over|upwards of|in excess of|at least)\s+$")
+_A_NOUN_OR = re.compile(r"\b(?:(?:a|an)\s+(?:[a-z]+\s+){1,2}|one\s+)or\s+$")  # a word or two, a day or two, one or two
+# words that say a number without being one: counterparts only, never required
+_COUNTERPART_WORDS = {"both": 2, "pair": 2, "couple": 2, "twice": 2, "twin": 2, "twins": 2, "thrice": 3, "week": 7, "weeks": 7}
+_COUNTERPART_RE = re.compile(r"\b(" + "|".join(_COUNTERPART_WORDS) + r")\b")
+_NAME_AFTER = re.compile(r"-(?:in-|[A-Z](?![a-z]))")  # Two-in-one, Three-K: names
 
 
 def _digit_numbers(text: str, found: list[Number], scale: dict[int, float]) -> list[tuple[int, int]]:
@@ -106,8 +113,12 @@ def _word_numbers(text: str, lowered: str, taken: list[bool], found: list[Number
             as_percent = percent and number_index == len(numbers) - 1
             if as_percent:
                 end = match.end()
-            confident = value >= 10 or len([w for w in number_words if w not in ("a", "an")]) > 1
-            found.append(Number(value, begin, end, text[begin:end], False, as_percent, confident=confident))
+            # any number word of two or more is a quantity a translation keeps, except "second" (a second)
+            confident = value >= 2 and number_words != ["second"] and not any(w in DECADE for w in number_words)
+            number = Number(value, begin, end, text[begin:end], False, as_percent, confident=confident)
+            if "dozen" in number_words:  # "a dozen" is said of ten to twenty as often as of twelve
+                number = approximately(number, value * 0.8, value * 1.6)
+            found.append(number)
 
 
 def _ranges_and_approximations(text: str, found: list[Number], scale: dict[int, float]) -> list[Number]:
@@ -126,6 +137,37 @@ def _ranges_and_approximations(text: str, found: list[Number], scale: dict[int, 
             if near:
                 low, high = (0.9, 1.1) if near.group(1) else (0.8, 1.0)
                 number = approximately(number, number.value * low, number.value * high)
+        out.append(number)
+    return out
+
+
+def _phrases(text: str, found: list[Number]) -> list[Number]:
+    """What English says around its number words: "four or five" is one range; "a day or two", "one or
+    two", "of the two" and the second forty of "forty days and forty nights" need no counterpart;
+    "more than 300" is 300 or more; Two-in-one and Three-K are names."""
+    out: list[Number] = []
+    lowered = text.lower()
+    for number in found:
+        if not number.digits and not number.vague and _NAME_AFTER.match(text, number.end):
+            continue
+        previous = out[-1] if out else None
+        between = lowered[previous.end:number.start] if previous else ""
+        if previous and not previous.digits and not number.digits and between == " or " and not previous.vague and not number.vague:
+            low, high = sorted((previous.value, number.value))
+            either = Number(low, previous.start, number.end, text[previous.start:number.end], False, False, low, high,
+                            confident=previous.confident and number.confident and high > 2)
+            out[-1] = either  # four or five, twenty or thirty; one or two says "a few"
+            continue
+        before = lowered[max(0, number.start - 40):number.start]
+        if not number.digits and number.value == 2 and _A_NOUN_OR.search(before):
+            number = replace(number, confident=False)
+        elif not number.digits and before.endswith("of the ") and re.match(r"\s*(?:[,.;:!?)—]|$)", text[number.end:]):
+            number = replace(number, confident=False)
+        elif (previous and not number.digits and previous.value == number.value and previous.text.lower() == number.text.lower()
+              and re.fullmatch(r"\s+[a-z]+\s+and\s+", between)):
+            number = replace(number, confident=False)  # forty days and forty nights: one number said twice
+        if not number.approximate and not number.vague and _MORE_THAN.search(before):
+            number = approximately(number, number.value, number.value * 2)
         out.append(number)
     return out
 
@@ -151,6 +193,9 @@ def find_en(text: str, weak: bool = True) -> list[Number]:
         for match in _EN_MONTH_RE.finditer(text):
             name = match.group(0).rstrip(".")
             found.append(Number(float(_EN_MONTH[name]), match.start(), match.end(), match.group(0), False))
+    if not vocabulary.isdisjoint(_COUNTERPART_WORDS):
+        for match in _COUNTERPART_RE.finditer(lowered):
+            found.append(Number(float(_COUNTERPART_WORDS[match.group(1)]), match.start(), match.end(), text[match.start():match.end()],
+                                False))
     found.sort(key=lambda n: n.start)
-    return _ranges_and_approximations(text, found, scale)
-
+    return _phrases(text, _ranges_and_approximations(text, found, scale))

@@ -20,20 +20,27 @@ ORDINAL = {
     "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
     "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
     "hundredth": 100, "thousandth": 1000, "millionth": 10**6,
+    # fractions: two thirds, three tenths, a quarter
+    "thirds": 3, "fourths": 4, "fifths": 5, "sixths": 6, "sevenths": 7, "eighths": 8, "ninths": 9, "tenths": 10,
 }
+# the decades: in the nineties, in his forties (九十年代, 四十多岁)
+DECADE = {name[:-1] + "ies": value for name, value in CARDINAL.items() if 20 <= value <= 90 and name.endswith("y")}
 _TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+_UNITS = {name for name, value in CARDINAL.items() if 1 <= value <= 9}
 _JOINS_AFTER = set(SCALE) | set(SCORE)  # "and" continues a number after these: an hundred and five
 
-_WORD = "|".join(sorted(list(CARDINAL) + list(SCALE) + ["dozen"] + [w for w in SCORE if w != "score"], key=len, reverse=True))
+_WORD = "|".join(sorted(list(CARDINAL) + list(SCALE) + list(DECADE) + ["dozen", "decades?"] + [w for w in SCORE if w != "score"],
+                        key=len, reverse=True))
 _ORD = "|".join(sorted(ORDINAL, key=len, reverse=True))
-_STARTS_WITH_ONE = "hundred|thousand|million|billion|trillion|dozen|score"
+_STARTS_WITH_ONE = "hundred|thousand|million|billion|trillion|dozen|score|decade"
 # run on lower-cased text: IGNORECASE makes this alternation several times slower
 WORD_RUN = re.compile(
     rf"\b(?:an?[\s-]+(?=(?:{_STARTS_WITH_ONE})\b))?"
-    rf"(?:(?:{_WORD}|(?<=a\s)score)(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}|score))*(?:[\s-]+(?:and[\s-]+)?(?:{_ORD}))?|(?:{_ORD}))\b"
+    rf"(?:(?:{_WORD}|(?<=a\s)(?:score|decade))(?:[\s-]+(?:and[\s-]+)?(?:an?[\s-]+(?=(?:{_STARTS_WITH_ONE})\b))?(?:{_WORD}|score))*"
+    rf"(?:[\s-]+(?:and[\s-]+)?(?:{_ORD}))?|(?:{_ORD}))\b"
     r"(?:\s+(?:per\s?cent|percent)\b)?"
 )
-VOCABULARY = frozenset(CARDINAL) | frozenset(SCALE) | frozenset(SCORE) | frozenset(ORDINAL) | {"dozen"}
+VOCABULARY = frozenset(CARDINAL) | frozenset(SCALE) | frozenset(SCORE) | frozenset(ORDINAL) | frozenset(DECADE) | {"dozen", "decade", "decades"}
 
 
 def split_run(words: list[str]) -> list[list[int]]:
@@ -43,16 +50,20 @@ def split_run(words: list[str]) -> list[list[int]]:
     (forty and two, as the King James Bible says 42); "three and four" are two numbers.
     """
     numbers: list[list[int]] = [[]]
+    joined = False
     for i, word in enumerate(words):
         current = numbers[-1]
         if word == "and":
             before = words[current[-1]] if current else ""
             after = words[i + 1] if i + 1 < len(words) else ""
-            if not (before in _JOINS_AFTER or (before in _TENS and CARDINAL.get(after, 0) in range(1, 10))):
+            # an hundred and five; forty and two; two and thirty (32, as the King James Bible says)
+            joined = before in _JOINS_AFTER or (before in _TENS and after in _UNITS) or (before in _UNITS and after in _TENS)
+            if not joined:
                 numbers.append([])
             continue
-        if current and _starts_new([words[k] for k in current], word):
+        if current and not joined and _starts_new([words[k] for k in current], word):
             numbers.append([])
+        joined = False
         numbers[-1].append(i)
     return [n for n in numbers if n]
 
@@ -62,8 +73,10 @@ def _starts_new(current: list[str], word: str) -> bool:
     last = current[-1]
     if last in ORDINAL:
         return True
-    if word in SCALE or word == "dozen" or word == "score" or word in ("hundredth", "thousandth", "millionth"):
+    if word in SCALE or word in ("dozen", "score", "decade", "decades", "hundredth", "thousandth", "millionth"):
         return False
+    if last in DECADE or word in DECADE:
+        return True
     last_value = CARDINAL.get(last)
     value = CARDINAL.get(word, ORDINAL.get(word))
     if last_value is None or value is None:
@@ -88,6 +101,10 @@ def words_value(words: list[str]) -> float | None:
             current = 0
         elif word == "dozen":
             current = max(current, 1) * 12
+        elif word in ("decade", "decades"):
+            current = max(current, 1) * 10
+        elif word in DECADE:
+            current += DECADE[word]
         elif word == "score":
             current = max(current, 1) * 20
         elif word in SCORE:

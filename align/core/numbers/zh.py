@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from align.core.numbers.number import Number, approximately
-from align.core.numbers.zh_numeral import DIGIT, NUMERAL_CHARS, UNIT, ZERO, parse_zh_numeral, unit_step
+from align.core.numbers.zh_numeral import DIGIT, NUMERAL_CHARS, UNIT, ZERO, digit_string, parse_zh_numeral, unit_step
 
 _ZH_MULTIPLIERS = "十百千万萬亿億兆"
 _ZH_BIG = "万萬亿億兆"
@@ -19,10 +19,16 @@ _ZH_ARABIC = re.compile(
 )
 _ZH_GLUED_BEFORE = re.compile(r"[A-Za-z\d.]").fullmatch
 _ZH_DIGITS = "".join(DIGIT)
+_NOT_LIANG = NUMERAL_CHARS.replace("两", "").replace("兩", "")
+_UNIT_CHARS = "".join(UNIT)
+# 两 is the number 2 at the start of a run or before a unit (两千, 一万两千), else the tael (五十两)
+_ZH_NUMERAL = rf"(?:[{_NOT_LIANG}]|[两兩](?=[{_UNIT_CHARS}])|(?<![{NUMERAL_CHARS}])[两兩]|(?<=一)[两兩](?=[天年月个個次回岁歲]))"
 # a numeral run (百分之, a decimal part, big multipliers after it, 多/余/几 and more multipliers)
 _ZH_NUMERAL_RUN = re.compile(
-    rf"(百分之)?([{NUMERAL_CHARS}]+(?:[点點][{_ZH_DIGITS}]+)?)([{_ZH_BIG}]*)([多余几](?![{_ZH_DIGITS}]))?([{_ZH_BIG}]*)"
+    rf"(百分之)?({_ZH_NUMERAL}+(?:[点點][{_ZH_DIGITS}]+)?)([{_ZH_BIG}]*)([多余几](?![{_ZH_DIGITS.replace('两', '').replace('兩', '')}]))?([{_ZH_BIG}]*)"
 )
+# a fraction: 三分之一, 十分之三 (百分之 is a percentage, read with the run)
+_ZH_FRACTION = re.compile(rf"({_ZH_NUMERAL}+)分之({_ZH_NUMERAL}+)")
 # vague quantities: 几十, 数百, 上千, 数十万, 成千上万, 数以万计
 _ZH_VAGUE = re.compile(rf"成千上万|成百上千|数以([{_ZH_MULTIPLIERS}]+)计|(?<![{NUMERAL_CHARS}])([几数上])([{_ZH_MULTIPLIERS}]+)")
 _ZH_VAGUE_FIXED = {"成千上万": (1e3, 1e5 - 1), "成百上千": (1e2, 1e4 - 1)}
@@ -46,10 +52,17 @@ _ZH_IDIOMS = (
     "三三两两", "四处", "四周", "五湖四海", "八卦", "九州", "万分", "百般", "千秋", "万象", "一贯", "一头", "一无所",
     "星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "礼拜一", "礼拜二", "礼拜三", "礼拜四", "礼拜五",
     "礼拜六", "周一", "周二", "周三", "周四", "周五", "周六", "一旁", "一带", "一行", "一家人", "一辈子", "不一",
+    "十万八千里", "七零八落", "七零八碎", "一干二净", "三长两短", "五颜六色", "七上八下", "横七竖八", "八九不离十",
+    "一清二楚", "九牛一毛", "一石二鸟", "三言两语", "四分五裂", "千军万马", "万水千山", "千载难逢", "一言一行",
+    "一举一动", "一模一样", "一心一意", "三五成群", "接二连三", "一分为二", "一来二去", "千篇一律", "万无一失",
+    "十有八九", "十之八九", "十有九", "二门",
 )
 _ZH_IDIOM_RE = re.compile("|".join(sorted(map(re.escape, _ZH_IDIOMS), key=len, reverse=True)))
 _ZH_MEASURES = set("个個家项項名位年月日号號天次倍种種条條件所座台亿万元美吨噸公里米人户戶辆輛批类類期届屆轮輪份篇部层層架艘场場张張倍点點岁歲"
-                   "周週时時分秒度斤两兩克只隻头頭匹口间間本册冊册章节節句字棵株颗顆粒片块塊枚支把辆张滴")
+                   "周週时時分秒度斤两兩克只隻头頭匹口间間本册冊册章节節句字棵株颗顆粒片块塊枚支把辆张滴尺丈寸英里代世辈輩遍回声聲步文钱錢"
+                   "队隊营營班连連团團师師军軍章卷段行首样樣对對双雙套根封亩畝顷頃斗升盒碗杯瓶桶箱袋包盘盤碟")
+# a single digit counting something (两个儿子, 四个角): the cheap test of ``might_disagree`` looks for it
+ZH_COUNTED = re.compile("[二两兩三四五六七八九][" + "".join(sorted(_ZH_MEASURES)) + "]")
 
 
 def _multiplier(units: str) -> float:
@@ -132,7 +145,53 @@ def _masked(text: str) -> str:
     return "".join(chars)
 
 
+def _fractions(text: str, taken: list[bool], found: list[Number]) -> None:
+    """三分之一, 十分之三: the denominator and the numerator, each a counterpart ("a third", "three tenth deals")."""
+    for match in _ZH_FRACTION.finditer(text):
+        if any(taken[match.start():match.end()]) or match.group(1) in ("百", "佰"):
+            continue  # 百分之: a percentage
+        for group in (1, 2):
+            parts = parse_zh_numeral(match.group(group))
+            if len(parts) == 1:
+                value = parts[0][0]
+                start, end = match.start(group), match.end(group)
+                found.append(Number(value, start, end, text[start:end], False))
+        for k in range(match.start(), match.end()):
+            taken[k] = True
+
+
+def _either_of_two(body: str, parts: list[tuple[float, int, int]], measure_after: bool) -> list[tuple[float, int, int, float]]:
+    """十四五岁, 七八个, 一二十件, 三二十个: two neighbouring digits say "one or the other" (a range).
+
+    Returns (low, start, end, high) for every part, merged where two digits are neighbours.
+    """
+    out: list[tuple[float, int, int, float]] = []
+    i = 0
+    while i < len(parts):
+        value, start, end = parts[i]
+        if i + 1 < len(parts) and end == parts[i + 1][1]:
+            next_value, _, next_end = parts[i + 1]
+            last, first = body[end - 1], body[end]
+            d1, d2 = DIGIT.get(last), DIGIT.get(first)
+            if d1 and d2 and abs(d1 - d2) == 1:
+                following = body[end:next_end]
+                if len(following) == 1 and measure_after and i + 2 == len(parts):  # 十四五岁, 七八个
+                    base = value - d1
+                    out.append((base + min(d1, d2), start, next_end, base + max(d1, d2)))
+                    i += 2
+                    continue
+                if end - start == 1 and len(following) > 1 and following[1:] and all(c in UNIT for c in following[1:]):
+                    unit = next_value / d2  # 一二十, 三四百, 七八千
+                    out.append((min(d1, d2) * unit, start, next_end, max(d1, d2) * unit))
+                    i += 2
+                    continue
+        out.append((value, start, end, value))
+        i += 1
+    return out
+
+
 def _numeral_numbers(text: str, taken: list[bool], found: list[Number], scale: dict[int, float], bare: bool) -> None:
+    _fractions(text, taken, found)
     masked = _masked(text)
     for match in _ZH_NUMERAL_RUN.finditer(masked):
         if any(taken[match.start():match.end()]):
@@ -150,19 +209,22 @@ def _numeral_numbers(text: str, taken: list[bool], found: list[Number], scale: d
             parts = parsed[:-1] + [(last_value + fraction, last_start, len(body))]
         else:
             parts = parse_zh_numeral(body)
-        for index, (value, start, end) in enumerate(parts):
+        measured = _measure_follows(text, match.end())
+        ranged = _either_of_two(body, parts, measured and not (big or more or big_after))
+        for index, (value, start, end, either_high) in enumerate(ranged):
             piece = body[start:end]
             absolute = body_start + start
-            last = index == len(parts) - 1
+            last = index == len(ranged) - 1
             span_end = match.end() if last else body_start + end
             factor = _multiplier(big + big_after) if last else 1.0
             number = Number(value * factor, absolute, span_end, text[absolute:span_end], False, percent and index == 0)
-            if last and more:
+            if either_high != value:
+                number = approximately(number, value * factor, either_high * factor)
+            elif last and more == "几" and digit_string(piece) is not None:
+                number = Number(value * 10, absolute, span_end, number.text, False, False, value * 10, value * 10 + 9)  # 一九六几年
+            elif last and more:
                 step = unit_step(piece) if more != "几" else unit_step(piece) / 10
-                if more == "几":
-                    low, high = value + step, value + 9 * step
-                else:
-                    low, high = value, value + step
+                low, high = (value + step, value + 9 * step) if more == "几" else (value, value + step)
                 number = approximately(number, low * factor, high * factor)
             if percent and index == 0:
                 number = Number(number.value, match.start(), number.end, text[match.start():number.end], False, True,
@@ -175,18 +237,42 @@ def _numeral_numbers(text: str, taken: list[bool], found: list[Number], scale: d
                     if bare:
                         found.append(_as_bare(number))
                     continue
-            confident = percent or (len(piece) >= 2 and value * factor >= 10) or bool(big or big_after) and value >= 1
-            if confident:
+            if _confident(text, piece, number, percent, bool(big or big_after), last and measured):
                 number = Number(number.value, number.start, number.end, number.text, False, number.percent,
                                 number.low, number.high, confident=True)
             scale[number.start] = _trailing_big(piece + (big + big_after if last else ""))
             found.append(number)
 
 
+def _confident(text: str, piece: str, number: Number, percent: bool, big: bool, measured: bool) -> bool:
+    """A numeral in characters that is surely a quantity: a percentage, a year written digit by digit, or a
+    numeral of ten or more that a measure word follows, has a 万/亿, or is an ordinal (第十四); not a name (茅十八)."""
+    if percent:
+        return True
+    if number.approximate and not (number.text.endswith(("多", "余")) or number.value >= 10 and number.high == number.value):
+        return False  # 十四五岁, 七八个: "one or the other" says less than a number
+    if len(piece) == 1 and piece in _COUNTING_DIGITS and measured and not big:
+        # 两个儿子, 四个角, 七只母牛: a counted thing; but 两人, 二人, 三人 are "the two/three of them"
+        # (第二天 is an ordinal; 那两个, 她们俩, 姊弟两个 point at people already named)
+        return text[number.end:number.end + 1] not in "人" and text[number.start - 1:number.start] not in _NOT_COUNTING_AFTER
+    if number.value < 10 or len(piece) < 2 and not big:
+        return False
+    if digit_string(piece) is not None:
+        return True
+    if big or any(c in _ZH_BIG for c in piece):
+        return True
+    return measured or (number.start > 0 and text[number.start - 1] == "第")
+
+
 def _trailing_big(numeral: str) -> float:
     """The big multipliers a numeral ends with (五万 → 10^4, 三千万 → 10^4, 一万五 → 1)."""
     stripped = numeral.rstrip(_ZH_BIG)
     return _multiplier(numeral[len(stripped):])
+
+
+_COUNTING_DIGITS = "二两兩三四五六七八九"
+_NOT_COUNTING_AFTER = set("第这這那们們弟妹兄姐妻夫女")
+_ZH_PAIR = re.compile("[双雙]")  # 一双三寸金莲: "two three-inch golden lotuses"
 
 
 def _as_bare(number: Number) -> Number:
@@ -244,6 +330,8 @@ def find_zh(text: str, weak: bool = True, bare: bool = False) -> list[Number]:
         for k in range(start, end):
             taken[k] = True
     _numeral_numbers(text, taken, found, scale, bare)
+    if bare:
+        found.extend(Number(2.0, m.start(), m.end(), m.group(0), False, bare=True) for m in _ZH_PAIR.finditer(text))
     found.sort(key=lambda n: n.start)
     return _with_ranges_and_approximations(text, found, scale)
 
