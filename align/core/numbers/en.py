@@ -43,7 +43,8 @@ _RANGE_MARKS = ("-", "–", "—", "to", "or")
 _MORE_THAN = re.compile(r"\b(?:more than|over|upwards of|in excess of|at least)\s+$")
 _A_NOUN_OR = re.compile(r"\b(?:(?:a|an)\s+(?:[a-z]+\s+){1,2}|one\s+)or\s+$")  # a word or two, a day or two, one or two
 # words that say a number without being one: counterparts only, never required
-_COUNTERPART_WORDS = {"both": 2, "pair": 2, "couple": 2, "twice": 2, "twin": 2, "twins": 2, "thrice": 3, "week": 7, "weeks": 7}
+_COUNTERPART_WORDS = {"both": 2, "pair": 2, "couple": 2, "twice": 2, "twin": 2, "twins": 2, "dual": 2, "double": 2, "thrice": 3,
+                      "triple": 3, "week": 7, "weeks": 7}
 _COUNTERPART_RE = re.compile(r"\b(" + "|".join(_COUNTERPART_WORDS) + r")\b")
 _NAME_AFTER = re.compile(r"-(?:in-|[A-Z](?![a-z]))")  # Two-in-one, Three-K: names
 
@@ -142,7 +143,7 @@ def _ranges_and_approximations(text: str, found: list[Number], scale: dict[int, 
 
 
 def _phrases(text: str, found: list[Number]) -> list[Number]:
-    """What English says around its number words: "four or five" is one range; "a day or two", "one or
+    """What English says around its number words: "four or five" and "between ten and twenty" are one range; "a day or two", "one or
     two", "of the two" and the second forty of "forty days and forty nights" need no counterpart;
     "more than 300" is 300 or more; Two-in-one and Three-K are names."""
     out: list[Number] = []
@@ -152,11 +153,12 @@ def _phrases(text: str, found: list[Number]) -> list[Number]:
             continue
         previous = out[-1] if out else None
         between = lowered[previous.end:number.start] if previous else ""
-        if previous and not previous.digits and not number.digits and between == " or " and not previous.vague and not number.vague:
+        joined = between in (" or ", " to ") or (between == " and " and lowered[:previous.start].endswith("between ")) if previous else False
+        if joined and not previous.digits and not number.digits and not previous.vague and not number.vague:
             low, high = sorted((previous.value, number.value))
             either = Number(low, previous.start, number.end, text[previous.start:number.end], False, False, low, high,
                             confident=previous.confident and number.confident and high > 2)
-            out[-1] = either  # four or five, twenty or thirty; one or two says "a few"
+            out[-1] = either  # four or five, twenty or thirty, between ten and twenty; one or two says "a few"
             continue
         before = lowered[max(0, number.start - 40):number.start]
         if not number.digits and number.value == 2 and _A_NOUN_OR.search(before):

@@ -55,9 +55,9 @@ _ZH_IDIOMS = (
     "十万八千里", "七零八落", "七零八碎", "一干二净", "三长两短", "五颜六色", "七上八下", "横七竖八", "八九不离十",
     "一清二楚", "九牛一毛", "一石二鸟", "三言两语", "四分五裂", "千军万马", "万水千山", "千载难逢", "一言一行",
     "一举一动", "一模一样", "一心一意", "三五成群", "接二连三", "一分为二", "一来二去", "千篇一律", "万无一失",
-    "十有八九", "十之八九", "十有九", "二门",
+    "十有八九", "十之八九", "十有九", "二门", "八字",
 )
-_ZH_IDIOM_RE = re.compile("|".join(sorted(map(re.escape, _ZH_IDIOMS), key=len, reverse=True)))
+_ZH_IDIOM_RE = re.compile("|".join(sorted(map(re.escape, _ZH_IDIOMS), key=len, reverse=True)).replace("十分", "十分(?!钟|鐘)"))
 _ZH_MEASURES = set("个個家项項名位年月日号號天次倍种種条條件所座台亿万元美吨噸公里米人户戶辆輛批类類期届屆轮輪份篇部层層架艘场場张張倍点點岁歲"
                    "周週时時分秒度斤两兩克只隻头頭匹口间間本册冊册章节節句字棵株颗顆粒片块塊枚支把辆张滴尺丈寸英里代世辈輩遍回声聲步文钱錢"
                    "队隊营營班连連团團师師军軍章卷段行首样樣对對双雙套根封亩畝顷頃斗升盒碗杯瓶桶箱袋包盘盤碟")
@@ -224,7 +224,7 @@ def _numeral_numbers(text: str, taken: list[bool], found: list[Number], scale: d
                 number = Number(value * 10, absolute, span_end, number.text, False, False, value * 10, value * 10 + 9)  # 一九六几年
             elif last and more:
                 step = unit_step(piece) if more != "几" else unit_step(piece) / 10
-                low, high = (value + step, value + 9 * step) if more == "几" else (value, value + step)
+                low, high = (value, value + 9 * step) if more == "几" else (value, value + step)
                 number = approximately(number, low * factor, high * factor)
             if percent and index == 0:
                 number = Number(number.value, match.start(), number.end, text[match.start():number.end], False, True,
@@ -245,6 +245,12 @@ def _numeral_numbers(text: str, taken: list[bool], found: list[Number], scale: d
 
 
 def _confident(text: str, piece: str, number: Number, percent: bool, big: bool, measured: bool) -> bool:
+    if text[max(0, number.start - 2):number.start].endswith(("这", "這", "那")) or text[max(0, number.start - 2):number.start - 1] in ("这", "這", "那"):
+        return False  # 这二十两银子, 这排九米天线: the same quantity again, which a translation may say as "that"
+    return _surely_a_quantity(text, piece, number, percent, big, measured)
+
+
+def _surely_a_quantity(text: str, piece: str, number: Number, percent: bool, big: bool, measured: bool) -> bool:
     """A numeral in characters that is surely a quantity: a percentage, a year written digit by digit, or a
     numeral of ten or more that a measure word follows, has a 万/亿, or is an ordinal (第十四); not a name (茅十八)."""
     if percent:
@@ -271,7 +277,7 @@ def _trailing_big(numeral: str) -> float:
 
 
 _COUNTING_DIGITS = "二两兩三四五六七八九"
-_NOT_COUNTING_AFTER = set("第这這那们們弟妹兄姐妻夫女")
+_NOT_COUNTING_AFTER = set("第这這那们們弟妹兄姐妻夫女王张張李赵趙刘劉陈陳杨楊黄黃周吴吳")  # ... and 王二, 张三: names
 _ZH_PAIR = re.compile("[双雙]")  # 一双三寸金莲: "two three-inch golden lotuses"
 
 
