@@ -139,7 +139,7 @@ def test_words_that_contain_numerals_stay_words(text):
 
 @pytest.mark.parametrize(
     "text, low, high",
-    [("三千多人", 3000, 4000), ("近万人", 8000, 10000), ("几十个", 20, 99), ("十几个", 11, 19), ("20多万", 2e5, 3e5),
+    [("三千多人", 3000, 4000), ("近万人", 8000, 10000), ("几十个", 20, 99), ("十几个", 10, 19), ("二十几两", 20, 29), ("20多万", 2e5, 3e5),
      ("数百家", 200, 999), ("上千人", 1000, 9999), ("约3000人", 2700, 3300), ("3000人左右", 2700, 3300)],
 )
 def test_chinese_approximations_are_ranges(text, low, high):
@@ -237,3 +237,37 @@ def test_chinese_numeral_reader_agrees_with_cn2an():
             assert extract_numbers(numeral + "人", "zh") == [value], numeral
     for colloquial in ("两千零五", "三千五", "一万五", "两万三", "一百五"):
         assert extract_numbers(colloquial, "zh") == [cn2an.cn2an(colloquial, "smart")]
+
+
+@pytest.mark.parametrize(
+    "zh, en",
+    [
+        ("约莫十四五岁年纪", "a boy of fourteen or fifteen"),  # two neighbouring digits: one or the other
+        ("闹吵吵三二十个孩子", "some twenty or thirty noisy children"),
+        ("约有一二十个妇人", "between ten and twenty women"),
+        ("五十两本钱", "fifty taels"),  # 两 after a numeral is the tael, not 2
+        ("若过一两天才死", "if he continue a day or two"),
+        ("差十分钟凌晨一点", "at ten to one in the morning"),  # 十分钟 is no 十分 (very)
+        ("伊法十分之三为素祭", "three tenth deals of fine flour"),
+        ("韦小宝借了二十两给他们，温家兄弟又将这二十两银子输了。", "Trinket lent them another twenty, and that was all gone too."),
+        ("拉吴活到三十二岁", "And Reu lived two and thirty years"),
+        ("四十昼夜", "forty days and forty nights"),
+        ("很可能王二不在山里", "maybe Wang Er was not in the mountains"),  # a name
+        ("一双三寸金莲", "two three-inch golden lotuses"),
+    ],
+)
+def test_how_translations_say_numbers(zh, en):
+    assert compare_numbers(zh, en).agree, compare_numbers(zh, en)
+
+
+@pytest.mark.parametrize(
+    "zh, en",
+    [
+        ("摩西的岳父带着摩西的妻子和两个儿子来", "Jethro came with his sons and his wife"),  # a count left out
+        ("说了这简短的三个字后，电话挂断了。", "She hung up."),
+        ("比可见光大了七八个数量级", "five orders of magnitude longer"),
+        ("四十昼夜", "sixty days and forty nights"),
+    ],
+)
+def test_counts_left_out_or_changed_are_reported(zh, en):
+    assert not compare_numbers(zh, en).agree
