@@ -71,3 +71,18 @@ def test_raw_cells_for_a_format_without_cells_is_a_usage_error(tmp_path, monkeyp
         main()
     assert exit.value.code == 4 and "TSV/CSV output only" in capsys.readouterr().err
     assert not (tmp_path / "x.tmx").exists()
+
+
+def test_glossary_findings_as_csv_never_start_a_formula(tmp_path):
+    from typer.testing import CliRunner
+
+    from align.cli.app import app
+
+    # an untranslated bead: the finding quotes the text, which here starts like a formula
+    write_bitext(Bitext(beads=[Bead(zh_ids=(0,), en_ids=(0,), zh_text="=cmd|'/C calc'!A0 中文", en_text="=cmd|'/C calc'!A0 中文")]),
+                 tmp_path / "x.tsv")
+    out = CliRunner().invoke(app, ["glossary", "check", str(tmp_path / "x.tsv"), "--csv", "--fail-on", "never"]).stdout
+    rows = list(csv.reader(out.splitlines()))
+    assert rows[1][1] == "untranslated"
+    cells = [cell for row in rows[1:] for cell in row]
+    assert "'=cmd|'/C calc'!A0 中文" in cells and not [c for c in cells if c[:1] in ("=", "+", "-", "@")]
