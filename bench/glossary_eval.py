@@ -45,8 +45,13 @@ MAC_DEV = Path("/work/shared/benchmarks/mac-dev")
 HAN = re.compile(r"[\u3400-\u9fff]")
 PINYIN = re.compile(r"\([a-zàáâãèéêìíòóùúüāēěīōūǎǐǒǔǖǘǚǜ]+\)")
 # MAC-Dev beads whose numbers genuinely disagree (read by hand): unit and calendar conversions,
-# dropped chapter numbers, a physical constant the translator updated.
-HAND_NUMBER_LABELS = {("004", 10), ("004", 87), ("005", 0), ("005", 130), ("006", 3), ("006", 32)}
+# dropped chapter numbers, a physical constant the translator updated; since numbers in characters and
+# words are compared too (issue 14), also counts the translation leaves out or adds (六颗骰子 -> the dice,
+# 两位高手, 三个字, "across the three terminals"), 七八个数量级 -> five orders, 一万个不服 -> a hundred times.
+HAND_NUMBER_LABELS = {("004", 10), ("004", 87), ("005", 0), ("005", 130), ("006", 3), ("006", 32),
+                      ("001", 113), ("002", 75), ("002", 87), ("002", 139), ("002", 159), ("002", 241), ("003", 25),
+                      ("004", 15), ("004", 76), ("006", 17), ("006", 83), ("006", 110), ("006", 114), ("006", 160),
+                      ("006", 163)}
 # pairs that say the same number, and a wrong-scale English for each
 NUMBER_PAIRS = [
     ("投资2,000亿元", "an investment of 200 billion yuan", "an investment of 20 billion yuan"),

@@ -11,7 +11,7 @@ re-running a benchmark (e.g. after refitting the aligner), run this script.
 Results this table reads (``figures`` of each file):
 
 - ``mac_dev.{embed,fast}.json``, ``bible.{embed,fast}.json``, ``mining.{embed,fast}.json``,
-  ``glossary.json``, ``glossary_eval.json``, ``segment.json``, ``tmx.json``: written by those scripts;
+  ``glossary.json``, ``glossary_eval.json``, ``numbers_eval.json``, ``segment.json``, ``tmx.json``: written by those scripts;
 - ``fit_aligner.json`` (written by bench/fit_aligner.py, one section per mode): ``loco_strict_f1``
   (leave-one-chapter-out strict F1), ``loco_ece`` and ``loco_confident_correct`` (share of the beads
   with confidence >= 0.9 that are exactly right, leave one chapter out);
@@ -203,6 +203,16 @@ def glossary_eval(results: Results) -> tuple[str, str]:
     return label, text + f" ({len(precision)} rules, {figures['items']:,} items)"
 
 
+def numbers_eval(results: Results) -> tuple[str, str]:
+    label = "Number check, labelled real pairs"
+    figures = results.figures("numbers_eval")
+    if figures is None:
+        return label, _missing("numbers_eval")
+    overall = figures["overall"]
+    return label, (f"precision {overall['precision']:.3f}, recall {overall['recall']:.3f} "
+                   f"({overall['pairs']} MAC-Dev, Bible and seed pairs, {overall['mismatches']} mismatches)")
+
+
 def segment(results: Results) -> tuple[str, str]:
     label = "Segmentation"
     figures = results.figures("segment")
@@ -333,6 +343,7 @@ ROWS = [
     ("python bench/tmx.py --sizes 100000 1000000", tmx),
     ("python bench/glossary.py", glossary),
     ("python bench/glossary_eval.py", glossary_eval),
+    ("python bench/numbers_eval.py", numbers_eval),
     ("python bench/segment.py", segment),
     ("python bench/speed.py", lambda r: speed(r, "mac_dev")),
     ("python bench/speed.py", lambda r: speed(r, "bible")),

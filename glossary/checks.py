@@ -7,17 +7,15 @@ built once per TermBase; beads can be checked on several processes.
 
 from __future__ import annotations
 
-import re
 from typing import Iterable, Sequence
 
-from align.core.numbers import compare_numbers
+from align.core.numbers import compare_numbers, might_disagree
 from align.core.progress import Progress, no_progress
 from align.core.text import HAN_RUN
 from glossary.findings import RULES, Finding
 from glossary.match_en import FORBIDDEN, case_ok, in_proper_name, is_sentence_initial
 from glossary.termbase import TermBase
 
-_DIGIT = re.compile(r"[0-9０-９]")
 HAN = HAN_RUN
 ALL_RULES = tuple(r for r in RULES if r not in ("variant-spelling", "inconsistent-case"))
 
@@ -101,7 +99,7 @@ def check_pair(bead_id: str, zh: str, en: str, termbase: TermBase, rules: frozen
                 concept = concepts[match.concept]
                 findings.append(_finding(bead_id, "forbidden-rendering", concept.term, concept.en[0], match.text, concept.note, concept.id))
 
-    if "number-mismatch" in want and (_DIGIT.search(zh) or _DIGIT.search(en)):
+    if "number-mismatch" in want and might_disagree(zh, en):
         comparison = compare_numbers(zh, en)
         if not comparison.agree:
             term = ", ".join(n.text for n in comparison.missing_in_en)

@@ -11,7 +11,8 @@ RULES = {
     "missing-rendering": ("warning", "a glossary term is in the Chinese but none of its approved renderings is in the English"),
     "forbidden-rendering": ("error", "the English uses a rendering the glossary forbids"),
     "wrong-case": ("warning", "the approved rendering is there but in the wrong case (industrial Internet ≠ Industrial Internet)"),
-    "number-mismatch": ("error", "a number written in digits on one side has no equal on the other (5000万 ≠ 5 million)"),
+    "number-mismatch": ("error", "a number on one side (digits, 两千零五, 三千五百, \"two hundred\", a counted 两个) has no counterpart on the other "
+                        "(5000万 ≠ 5 million; 三千多 accepts 3,200; names and idioms like 统一, 十分 are no numbers)"),
     "han-in-target": ("warning", "Chinese characters left in the English"),
     "empty-target": ("error", "the English is empty while the Chinese is not"),
     "untranslated": ("error", "the English is a copy of the Chinese or mostly Chinese"),

@@ -81,3 +81,56 @@ def test_evaluate_reads_vecalign_output_with_a_cost_column(tmp_path):
     from align.formats import read_bitext
 
     assert [(b.zh_ids, b.en_ids) for b in read_bitext(tmp_path / "a" / "001.align")] == [((0,), (0,)), ((1, 2), (1,))]
+
+
+def _write_align(path, beads):
+    path.write_text("".join(f"[{','.join(map(str, s))}]:[{','.join(map(str, t))}]\n" for s, t in beads))
+
+
+def test_bible_gold_is_english_first_swap_scores_it_and_a_warning_says_so(shared_dir, tmp_path, monkeypatch, capsys):
+    import sys
+
+    from align.cli import main
+
+    gold_dir = shared_dir / "benchmarks" / "bible" / "gold"
+    gold = read_align(gold_dir / "001.align")
+    auto_dir = tmp_path / "auto"
+    auto_dir.mkdir()
+    # a perfect aligner's output, written the usual way: Chinese ids first
+    _write_align(auto_dir / "001.align", [(en, zh) for zh, en in gold])
+    plain = evaluate_dirs(gold_dir, auto_dir)
+    assert plain["overall"]["strict"]["f1"] < 0.05
+    assert any("English-first: try --swap" in w for w in plain["warnings"])
+    fixed = evaluate_dirs(gold_dir, auto_dir, swap=True)
+    assert fixed["overall"]["strict"]["f1"] == 1.0 and fixed["warnings"] == []
+
+    def run(*args):
+        monkeypatch.setattr(sys, "argv", ["bitext", "evaluate", "--gold", str(gold_dir), "--auto", str(auto_dir), *args])
+        try:
+            main()
+        except SystemExit as exit:
+            assert exit.code in (0, None)
+        return capsys.readouterr()
+
+    out, err = run()
+    assert "warning:" in err and "--swap" in err
+    out, err = run("--swap", "--json")
+    assert json.loads(out)["overall"]["strict"]["f1"] == 1.0 and "warning" not in err
+
+
+def test_warnings_for_ids_of_other_texts_and_a_zero_score(tmp_path):
+    gold_dir, auto_dir = tmp_path / "gold", tmp_path / "auto"
+    gold_dir.mkdir()
+    auto_dir.mkdir()
+    _write_align(gold_dir / "a.align", [((0,), (0,)), ((1,), (1,)), ((2,), (2,))])
+    _write_align(auto_dir / "a.align", [((0, 1), (0,)), ((2,), (1,)), ((3,), (2,)), ((4,), ())])
+    result = evaluate_dirs(gold_dir, auto_dir)
+    assert result["warnings"] == [
+        "a.align: the ids do not fit: the gold covers 3 Chinese and 3 English sentences, the alignment 5 and 3"
+    ]
+    _write_align(auto_dir / "a.align", [((0,), (1,)), ((1,), (2,)), ((2,), (0,))])
+    result = evaluate_dirs(gold_dir, auto_dir)
+    assert result["overall"]["lax"]["f1"] == 0.0
+    assert result["warnings"] and "the score is 0" in result["warnings"][-1]
+    _write_align(auto_dir / "a.align", [((0,), (0,)), ((1, 2), (1, 2))])
+    assert evaluate_dirs(gold_dir, auto_dir)["warnings"] == []

@@ -59,6 +59,16 @@ def test_inflected_rendering_is_accepted(tb):
     ("用户达5000万", "5 million users", False),
     ("增长13.2%", "up 13.2 per cent", True),
     ("增长13.2%", "up 12.3%", False),
+    # the numbers of issue 14: read right, so a correct translation is no finding and a wrong one is
+    ("公司成立于两千零五年", "The company was founded in 2005.", True),
+    ("公司成立于两千零五年", "The company was founded in 2006.", False),
+    ("员工一万五", "15,000 employees", True),
+    ("员工一万五", "10,005 employees", False),
+    ("共有三千多人参加", "More than 3,000 people took part.", True),
+    ("共有三千多人参加", "Some 3,400 people took part.", True),
+    ("共有三千多人参加", "Some 5,000 people took part.", False),
+    ("他活到一百零五岁", "He lived to be a hundred and five.", True),
+    ("他活到一百零五岁", "He lived to be a hundred and six.", False),
 ])
 def test_numbers(tb, zh, en, ok):
     found = [f for f in check_pair("1", zh, en, tb) if f.rule == "number-mismatch"]

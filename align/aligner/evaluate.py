@@ -94,8 +94,41 @@ def score(golds: list[list[Bead]], tests: list[list[Bead]]) -> dict[str, dict[st
     return total.scores()
 
 
-def evaluate_dirs(gold_dir: str | os.PathLike, auto_dir: str | os.PathLike) -> dict:
-    """Score every gold file against the auto file of the same name (``.align`` or bare name)."""
+def swapped(beads: list[Bead]) -> list[Bead]:
+    """The same beads with the two sides exchanged (a gold written English-first, like the Bible's)."""
+    return [(en, zh) for zh, en in beads]
+
+
+def _extent(beads: list[Bead]) -> tuple[int, int]:
+    """Sentences each side covers: one past the highest id (0 for a side with no ids)."""
+    zh = max((i for src, _ in beads for i in src), default=-1) + 1
+    en = max((i for _, tgt in beads for i in tgt), default=-1) + 1
+    return zh, en
+
+
+def fit_warning(name: str, gold: list[Bead], auto: list[Bead], swap: bool) -> str | None:
+    """Why the ids of ``gold`` and ``auto`` cannot be of the same two texts, or None when they fit.
+
+    Both alignments of a pair of texts cover every sentence of both sides, so each side's
+    highest id must be the same; a gold whose sides fit only the other way round is said to be.
+    """
+    gold_zh, gold_en = _extent(gold)
+    auto_zh, auto_en = _extent(auto)
+    if (gold_zh, gold_en) == (auto_zh, auto_en):
+        return None
+    said = f"{name}: the ids do not fit: the gold covers {gold_zh} Chinese and {gold_en} English sentences, the alignment {auto_zh} and {auto_en}"
+    if (gold_en, gold_zh) == (auto_zh, auto_en) and gold_zh != gold_en:
+        return said + (" (the gold's sides are the other way round: it was given --swap)" if swap else "; the gold looks written English-first: try --swap")
+    return said
+
+
+def evaluate_dirs(gold_dir: str | os.PathLike, auto_dir: str | os.PathLike, swap: bool = False) -> dict:
+    """Score every gold file against the auto file of the same name (``.align`` or bare name).
+
+    ``swap``: the gold files list the English ids first (``[en ids]:[zh ids]``). The result's
+    ``warnings`` say when a file's ids do not fit the alignment's (another text, or the sides
+    the other way round) and when nothing at all matched.
+    """
     gold_dir, auto_dir = Path(gold_dir), Path(auto_dir)
     for d in (gold_dir, auto_dir):
         if not d.is_dir():
@@ -106,15 +139,26 @@ def evaluate_dirs(gold_dir: str | os.PathLike, auto_dir: str | os.PathLike) -> d
     files = []
     total = Counts([0, 0, 0, 0], [0, 0, 0, 0])
     missing = []
+    warnings = []
     for gold_path in golds:
         candidates = [auto_dir / gold_path.name, auto_dir / (gold_path.stem + ".align"), auto_dir / gold_path.stem]
         auto_path = next((c for c in candidates if c.is_file()), None)
         if auto_path is None:
             missing.append(gold_path.name)
             continue
-        c = counts(read_align(gold_path), read_align(auto_path))
+        gold, auto = read_align(gold_path), read_align(auto_path)
+        if swap:
+            gold = swapped(gold)
+        warning = fit_warning(gold_path.name, gold, auto, swap)
+        if warning:
+            warnings.append(warning)
+        c = counts(gold, auto)
         total += c
         files.append({"file": gold_path.name, **c.scores()})
     if missing:
         raise InputError(f"{auto_dir}: no alignment for {', '.join(missing)}")
-    return {"files": files, "overall": total.scores()}
+    overall = total.scores()
+    if overall["lax"]["precision"] == 0 and overall["lax"]["recall"] == 0:
+        hint = "" if warnings else "; check that --gold and --auto hold alignments of the same texts, Chinese ids first (else --swap)"
+        warnings.append(f"no predicted bead overlaps a gold bead: the score is 0{hint}")
+    return {"files": files, "overall": overall, "swap": swap, "warnings": warnings}

@@ -177,18 +177,26 @@ def _paragraphs(details: dict[str, str]) -> str:
 def evaluate_command(
     gold: Path = typer.Option(..., "--gold", help="Directory of gold .align files ([zh ids]:[en ids] per line)."),
     auto: Path = typer.Option(..., "--auto", help="Directory of predicted .align files with the same names."),
+    swap: bool = typer.Option(False, "--swap", help="The gold lists the English ids first ([en ids]:[zh ids] per line), like the Bible benchmark's."),
     json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
 ) -> None:
     """Strict and lax precision/recall/F1 per file and overall, exactly as Vecalign's score.py.
 
     Strict counts exact bead matches; lax counts beads overlapping a gold bead on both
     sides; 1-0/0-1 beads count for precision only. Overall figures are micro-averaged.
+    A warning (stderr; "warnings" in --json) says when a file's ids do not fit the
+    alignment's (other texts, or the sides the other way round) and when the score is 0.
 
-    Example: [bold]bitext evaluate --gold benchmarks/mac-dev/gold --auto out/[/bold]
+    Examples:
+      [bold]bitext evaluate --gold benchmarks/mac-dev/gold --auto out/[/bold]
+      [bold]bitext evaluate --gold benchmarks/bible/gold --auto out/ --swap[/bold]
+        the Bible gold is written English-first
     """
     from align.aligner.evaluate import evaluate_dirs
 
-    result = evaluate_dirs(gold, auto)
+    result = evaluate_dirs(gold, auto, swap=swap)
+    for warning in result["warnings"]:
+        warn(warning)
     if json:
         print_json(result)
         return

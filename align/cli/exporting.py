@@ -71,6 +71,11 @@ def convert(
     zh_output: ZhOutput = ZhOutputOption,
     zh_lang: Optional[str] = ZhLangOption,
     bom: bool = typer.Option(False, "--bom", help="TSV/CSV: start with a UTF-8 byte-order mark so Excel detects UTF-8."),
+    raw_cells: bool = typer.Option(
+        False, "--raw-cells",
+        help="TSV/CSV: write cells starting with = + - @ as they are. By default they get a leading ' so a spreadsheet "
+        "shows them instead of running them as formulas (OWASP); bitext reads the ' back off.",
+    ),
     json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """Convert a bitext between formats (TMX 1.4b, TSV, CSV, XLSX review sheet, JSONL, Moses, .align, HTML).
@@ -86,6 +91,8 @@ def convert(
         writes corpus/train.zh and corpus/train.en
       [bold]bitext convert old-memory.tmx new.tmx[/bold]
         TMX 1.1, zh_CN/zh-CHS codes → strict TMX 1.4b with BCP-47 codes
+      [bold]bitext convert x.tmx x.csv[/bold]
+        a cell like "=1+2" or "-3 dB" is written '=1+2, '-3 dB (never run as a formula); reading x.csv gives the text back
     """
     from align.formats import convert as convert_bitext
 
@@ -94,6 +101,9 @@ def convert(
         options["zh_lang"] = zh_lang
     if bom:
         options["bom"] = True
+    if raw_cells:
+        options["escape_formulas"] = False
+    _tabular_options_only_for_tabular(target, fmt, bom, raw_cells)
     with shown_warnings():
         count = convert_bitext(
             source, target, fmt, source_fmt, force=force, min_confidence=min_confidence, zh_output=zh_output.value, **options
@@ -102,6 +112,15 @@ def convert(
         print_json({"input": str(source), "output": str(target), "units": count})
     else:
         console.print(f"wrote {target} ({count} units)", highlight=False, soft_wrap=True)
+
+
+def _tabular_options_only_for_tabular(target: Path, fmt: Optional[str], bom: bool, raw_cells: bool) -> None:
+    from align.core.errors import UsageError
+    from align.formats.registry import format_for
+
+    if (bom or raw_cells) and format_for(target, fmt) not in ("tsv", "csv"):
+        flag = "--bom" if bom else "--raw-cells"
+        raise UsageError(f"{flag} applies to TSV/CSV output only, not {format_for(target, fmt).upper()}")
 
 
 @app.command("import")

@@ -59,12 +59,15 @@ def _print_findings(findings: list[Finding], as_json: bool, as_csv: bool, termba
         print_json({"signature": termbase.signature, **checked, "count": len(findings), "findings": [f.to_dict() for f in findings]})
         return
     if as_csv:
+        from align.formats.tabular import escape_formula
+
         writer = csv.writer(sys.stdout)
         columns = list(Finding.__dataclass_fields__)
         writer.writerow(columns)
         for finding in findings:
             row = finding.to_dict()
-            writer.writerow([row[c] for c in columns])
+            # the texts come from the checked files: a spreadsheet must show "=cmd|..." and "-3 dB", not run them (OWASP)
+            writer.writerow([escape_formula(str(row[c])) for c in columns])
         return
     from rich.table import Table
 
@@ -111,7 +114,7 @@ def check_command(
     bitext_path: Path = typer.Argument(..., metavar="BITEXT", help="Aligned file: .tmx, .jsonl, .tsv, .csv or .xlsx."),
     glossary: Optional[Path] = typer.Option(None, "-g", "--glossary", help=GLOSSARY_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print the findings as JSON (with the glossary signature)."),
-    as_csv: bool = typer.Option(False, "--csv", help="Print the findings as CSV."),
+    as_csv: bool = typer.Option(False, "--csv", help="Print the findings as CSV (a cell starting with = + - @ gets a leading ', as OWASP recommends)."),
     fail_on: str = typer.Option("error", "--fail-on", help="Exit 1 if a finding is at least this severe: info, warning, error, or never."),
     rules: Optional[str] = typer.Option(None, "--rules", help="Comma-separated rules to run (default: all)."),
     processes: int = typer.Option(1, "--processes", "-p", min=1, help="Processes to check with (large bitexts)."),
@@ -159,7 +162,7 @@ def scan_command(
     en_file: Path = typer.Argument(..., metavar="EN_FILE", help="English text or HTML file."),
     glossary: Optional[Path] = typer.Option(None, "-g", "--glossary", help=GLOSSARY_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print the findings as JSON."),
-    as_csv: bool = typer.Option(False, "--csv", help="Print the findings as CSV."),
+    as_csv: bool = typer.Option(False, "--csv", help="Print the findings as CSV (a cell starting with = + - @ gets a leading ', as OWASP recommends)."),
     fail_on: str = typer.Option("error", "--fail-on", help="Exit 1 if a finding is at least this severe: info, warning, error, or never."),
 ) -> None:
     from align.read.reader import read_document

@@ -8,12 +8,25 @@ CAT tools read it: fields are quoted only when they contain a tab or a line brea
 (or start with a quote), so ordinary quotation marks stay as they are. The header
 of a Bitext (signature, document names) does not fit a table: TSV/CSV round-trip
 the beads, TMX and JSONL round-trip everything.
+
+Formula injection (OWASP "CSV Injection"): a spreadsheet runs a cell that starts
+with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return as a formula. Every
+cell we write that starts with one of them (after any leading single quotes) is
+prefixed with a single quote ``'``, the spreadsheet's own "this is text" mark, so
+``=HYPERLINK(...)`` is shown, not run, and ``-3 dB`` is written ``'-3 dB``. The
+reader removes exactly one leading quote from a cell that starts with quotes
+followed by one of those characters, and from no other cell, so every text reads
+back exactly as it was (``'=x`` is written ``''=x``; ``'tis`` is left alone). A
+file from elsewhere whose cell starts with ``'=`` reads without that first quote,
+as a spreadsheet shows it. ``escape_formulas=False`` (``--raw-cells``) writes
+cells as they are, for programs that read the file without a spreadsheet.
 """
 
 from __future__ import annotations
 
 import csv
 import os
+import re
 from pathlib import Path
 from typing import Iterable
 
@@ -69,36 +82,59 @@ def bead_from_record(record: dict[str, str], number: int, where: str, fixed: Ite
     )
 
 
+# after any run of single quotes: the quotes we add are exactly the ones the reader removes
+_FORMULA_START = re.compile("'*[=+\\-@\t\r]")
+_ESCAPED_FORMULA_START = re.compile("'+[=+\\-@\t\r]")
+
+
+def escape_formula(value: str) -> str:
+    """``value`` made inert in a spreadsheet: ``'`` before a cell a spreadsheet would run (OWASP)."""
+    return "'" + value if _FORMULA_START.match(value) else value
+
+
+def unescape_formula(value: str) -> str:
+    """The inverse of :func:`escape_formula`: one leading ``'`` off, only where it would have added one."""
+    return value[1:] if _ESCAPED_FORMULA_START.match(value) else value
+
+
 def _tsv_field(value: str) -> str:
     if "\t" in value or "\n" in value or "\r" in value or value.startswith('"'):
         return '"' + value.replace('"', '""') + '"'
     return value
 
 
-def write_tabular(bitext: Bitext, path: str | os.PathLike, force: bool = False, *, sep: str = "\t", bom: bool = False) -> int:
+def write_tabular(
+    bitext: Bitext, path: str | os.PathLike, force: bool = False, *, sep: str = "\t", bom: bool = False, escape_formulas: bool = True
+) -> int:
+    """Write the beads as TSV (``sep="\\t"``) or CSV; cells a spreadsheet would run get a leading ``'`` (see above)."""
     beads = list(bitext.beads)
     metas = meta_columns(beads)
     header = list(FIXED) + [column for _, column in metas]
     encoding = "utf-8-sig" if bom else "utf-8"
+
+    def cells(bead: Bead, number: int) -> list[str]:
+        row = bead_row(bead, number, metas)
+        return [escape_formula(v) for v in row] if escape_formulas else row
+
     with atomic_open(path, "w", force=force, encoding=encoding, newline="") as handle:
         if sep == "\t":
             handle.write("\t".join(header) + "\n")
             for number, bead in enumerate(beads, start=1):
-                handle.write("\t".join(_tsv_field(v) for v in bead_row(bead, number, metas)) + "\n")
+                handle.write("\t".join(_tsv_field(v) for v in cells(bead, number)) + "\n")
         else:
             writer = csv.writer(handle, delimiter=sep, lineterminator="\r\n")
             writer.writerow(header)
             for number, bead in enumerate(beads, start=1):
-                writer.writerow(bead_row(bead, number, metas))
+                writer.writerow(cells(bead, number))
     return len(beads)
 
 
-def write_tsv(bitext: Bitext, path: str | os.PathLike, force: bool = False, *, bom: bool = False) -> int:
-    return write_tabular(bitext, path, force, sep="\t", bom=bom)
+def write_tsv(bitext: Bitext, path: str | os.PathLike, force: bool = False, *, bom: bool = False, escape_formulas: bool = True) -> int:
+    return write_tabular(bitext, path, force, sep="\t", bom=bom, escape_formulas=escape_formulas)
 
 
-def write_csv(bitext: Bitext, path: str | os.PathLike, force: bool = False, *, bom: bool = False) -> int:
-    return write_tabular(bitext, path, force, sep=",", bom=bom)
+def write_csv(bitext: Bitext, path: str | os.PathLike, force: bool = False, *, bom: bool = False, escape_formulas: bool = True) -> int:
+    return write_tabular(bitext, path, force, sep=",", bom=bom, escape_formulas=escape_formulas)
 
 
 def read_tabular(path: str | os.PathLike, sep: str = "\t") -> Bitext:
@@ -123,7 +159,8 @@ def read_tabular(path: str | os.PathLike, sep: str = "\t") -> Bitext:
                 where = f"{path}: line {reader.line_num}"
                 if len(row) > len(header):
                     raise InputError(f"{where}: {len(row)} fields but the header has {len(header)}")
-                record = dict(zip(header, row + [""] * (len(header) - len(row))))
+                cells = [unescape_formula(cell) for cell in row]
+                record = dict(zip(header, cells + [""] * (len(header) - len(row))))
                 beads.append(bead_from_record(record, len(beads) + 1, where))
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
