@@ -26,7 +26,9 @@ glossary_app = typer.Typer(
         "  bitext glossary show\n\n"
         "  bitext glossary check exports/x.tmx --fail-on warning\n\n"
         "  bitext glossary scan corpus/x.en.txt --json\n\n"
-        "  bitext glossary convert my.tsv my.tbx"
+        "  bitext glossary convert my.tsv my.tbx\n\n"
+        "  bitext glossary extract exports/x.tmx -o candidates.xlsx\n\n"
+        "  bitext glossary merge candidates.xlsx -g terms.tsv"
     ),
     no_args_is_help=True,
     rich_markup_mode="rich",
@@ -313,3 +315,13 @@ def convert_command(
     termbase = _load(None if source == "-" else Path(source))
     termbase.write(target, format=to, force=force)
     console.print(f"wrote {len(termbase)} concepts to {target}")
+
+
+def _register_term_commands() -> None:
+    from align.cli.glossary_terms import EXTRACT_HELP, MERGE_HELP, extract_command, merge_command
+
+    glossary_app.command("extract", help=EXTRACT_HELP)(extract_command)
+    glossary_app.command("merge", help=MERGE_HELP)(merge_command)
+
+
+_register_term_commands()

@@ -71,7 +71,7 @@ def _drop_pieces(best: list[Pair], zh, en) -> list[Pair]:
         by_en.setdefault(pair.en, []).append(pair)
     kept = []
     for group in by_en.values():
-        group.sort(key=lambda p: -p.score)
+        group.sort(key=lambda p: (-p.score, -len(zh.names[p.zh])))
         chosen: list[Pair] = []
         for pair in group:
             name = zh.names[pair.zh]

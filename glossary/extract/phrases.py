@@ -34,7 +34,7 @@ EN_STOPWORDS = frozenset(
     not no nor all any some such than too very just also only own same other s t one ones up down out
     over under again further once about against between through during before after above below off
     each few more most both while because until get got let oneself something someone etc
-    unto thee thou thy thine ye hath hast doth dost shalt wilt art saith spake said say says came come went go
+    unto thee thou thy thine hath hast doth dost shalt wilt art saith spake said say says came come went go
     upon yea behold lo o oh thereof therein wherefore whither thither hither also even now ever never""".split()
 )
 _EN_INSIDE = frozenset({"of", "the", "and"})
