@@ -15,7 +15,7 @@ from typing import Iterable, Iterator
 from align.core.errors import InputError, UsageError
 from glossary.concept import COLUMNS, Concept
 from glossary.formats import csv as csv_format
-from glossary.formats import tbx, tsv, xlsx
+from glossary.formats import omegat, tbx, tsv, xlsx
 from glossary.match_en import FORBIDDEN
 
 _FORMATS = {".tsv": "tsv", ".txt": "tsv", ".utf8": "tsv", ".tab": "tsv", ".csv": "csv", ".xlsx": "xlsx", ".tbx": "tbx"}
@@ -24,8 +24,8 @@ _FORMATS = {".tsv": "tsv", ".txt": "tsv", ".utf8": "tsv", ".tab": "tsv", ".csv":
 def format_of(path: str | os.PathLike, format: str | None = None) -> str:
     if format:
         format = format.lower().lstrip(".")
-        if format not in set(_FORMATS.values()):
-            raise UsageError(f"unknown glossary format {format!r}; use one of tsv, csv, xlsx, tbx")
+        if format not in set(_FORMATS.values()) | {"omegat"}:
+            raise UsageError(f"unknown glossary format {format!r}; use one of tsv, csv, xlsx, tbx, omegat")
         return format
     suffix = Path(path).suffix.lower()
     if suffix not in _FORMATS:
@@ -34,7 +34,7 @@ def format_of(path: str | os.PathLike, format: str | None = None) -> str:
 
 
 def _format_module(name: str):
-    return {"tsv": tsv, "csv": csv_format, "xlsx": xlsx, "tbx": tbx}[name]
+    return {"tsv": tsv, "csv": csv_format, "xlsx": xlsx, "tbx": tbx, "omegat": omegat}[name]
 
 
 class TermBase:

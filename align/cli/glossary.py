@@ -45,9 +45,10 @@ def _rule_lines(rules) -> str:
 
 
 def _load(glossary: Optional[Path]) -> TermBase:
+    from align.cli.glossary_terms import read_glossary
     from glossary import load_default
 
-    return load_default() if glossary is None else TermBase.read(glossary)
+    return load_default() if glossary is None else read_glossary(glossary)
 
 
 def _print_findings(findings: list[Finding], as_json: bool, as_csv: bool, termbase: TermBase, checked: dict[str, object],
@@ -225,6 +226,12 @@ def show_command(
     console.print(f"{len(concepts)} of {len(termbase)} concepts in {termbase.name}")
 
 
+def _read_for_editing(path: Path) -> TermBase:
+    from align.cli.glossary_terms import read_glossary
+
+    return read_glossary(path, editing=True)
+
+
 def _editable(glossary: Optional[Path]) -> Path:
     if glossary is None:
         raise UsageError("give the glossary to edit with -g PATH (the shipped glossary is read-only; "
@@ -258,7 +265,7 @@ def add_command(
     from align.cli.common import console
 
     path = _editable(glossary)
-    termbase = TermBase.read(path) if path.exists() else TermBase(name=path.name)
+    termbase = _read_for_editing(path) if path.exists() else TermBase(name=path.name)
     concept = termbase.add(
         Concept(zh=zh, en=en, variants=tuple(variant), forbidden=tuple(forbidden), case=case, pos=pos, domain=domain, note=note, origin=origin),
         replace_existing=replace,
@@ -283,7 +290,7 @@ def remove_command(
     from align.cli.common import console
 
     path = _editable(glossary)
-    termbase = TermBase.read(path)
+    termbase = _read_for_editing(path)
     gone = termbase.remove(term)
     if not len(termbase):
         raise UsageError(f"removing {term!r} would leave {path} empty; delete the file instead")
@@ -296,21 +303,34 @@ def remove_command(
     "convert",
     help=(
         "Convert a glossary between OmegaT TSV, CSV, XLSX and TBX-Basic (formats from the extensions).\n\n"
+        "Reads glossaries from other tools too: TBX-Basic, TBX 2008 and older MARTIF, TBX v3 (entries without a "
+        "Chinese or an English term are skipped with a warning naming them); CSV/TSV with header rows in the usual "
+        "spellings (source/target, zh/en, term/translation, zh-CN/en-US...), any delimiter, with or without a BOM.\n\n"
+        "For OmegaT use --to omegat: OmegaT 3.6 reads project glossaries named .txt, .utf8 or .tab only, so a .txt "
+        "file is written (another extension is changed to .txt), three tab-separated columns and no header row; "
+        "forbidden renderings go in the comment column (forbidden: ...), never as suggestions.\n\n"
         "Examples:\n\n"
         "  bitext glossary convert terms.tsv terms.tbx\n\n"
         "  bitext glossary convert terms.tbx terms.xlsx --force\n\n"
-        "  bitext glossary convert - my-copy.tsv      (the shipped glossary)"
+        "  bitext glossary convert - my-copy.tsv      (the shipped glossary)\n\n"
+        "  bitext glossary convert terms.tbx omegat/glossary/terms.txt --to omegat"
     ),
 )
 def convert_command(
     source: str = typer.Argument(..., help="Glossary to read ('-' for the shipped glossary)."),
     target: Path = typer.Argument(..., help="File to write."),
     force: bool = typer.Option(False, "--force", help="Overwrite TARGET if it exists."),
-    to: Optional[str] = typer.Option(None, "--to", help="Output format when the extension does not say: tsv, csv, xlsx, tbx."),
+    to: Optional[str] = typer.Option(None, "--to", help="Output format when the extension does not say: tsv, csv, xlsx, tbx, "
+                                     "or omegat (an OmegaT project glossary, .txt)."),
 ) -> None:
-    from align.cli.common import console
+    from align.cli.common import console, warn
     from align.core.atomic import check_writable
+    from glossary.formats.omegat import EXTENSIONS
 
+    if to and to.lower().lstrip(".") == "omegat" and target.suffix.lower() not in EXTENSIONS:
+        renamed = target.with_suffix(".txt")
+        warn(f"OmegaT 3.6 reads glossaries named .txt, .utf8 or .tab only: writing {renamed}")
+        target = renamed
     check_writable(target, force)
     termbase = _load(None if source == "-" else Path(source))
     termbase.write(target, format=to, force=force)

@@ -39,6 +39,33 @@ MERGE_HELP = (
 )
 
 
+def read_glossary(path: Path, editing: bool = False):
+    """``TermBase.read`` with what it left out (TBX entries without a Chinese or English term) said on stderr.
+
+    ``editing``: the glossary is to be written back, which would drop what was left out; that is refused.
+    """
+    import warnings
+
+    from align.cli.common import warn
+    from align.core.errors import InputError
+    from glossary.notices import GlossaryWarning
+    from glossary.termbase import TermBase
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", GlossaryWarning)
+        termbase = TermBase.read(path)
+    left_out = [str(n.message) for n in caught if issubclass(n.category, GlossaryWarning) and "skipped" in str(n.message)]
+    if editing and left_out:
+        raise InputError(f"{left_out[0]}; writing it back would lose them: convert it first "
+                         f"(bitext glossary convert {path.name} terms.tsv) and edit that")
+    for notice in caught:
+        if issubclass(notice.category, GlossaryWarning):
+            warn(str(notice.message))
+        else:
+            warnings.warn_explicit(notice.message, notice.category, notice.filename, notice.lineno)
+    return termbase
+
+
 def extract_command(
     bitexts: list[Path] = typer.Argument(..., metavar="BITEXT...", help="Aligned files: .tmx, .jsonl, .tsv, .csv or .xlsx."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Candidates file to write: .xlsx or .tsv."),
@@ -55,15 +82,13 @@ def extract_command(
     from align.formats import read_bitext
     from glossary.extract import extract
     from glossary.extract.table import write_candidates
-    from glossary.termbase import TermBase
-
     if output is None and not as_json:
         raise UsageError("give -o candidates.xlsx (or .tsv), or --json")
     if output is not None:
         if output.suffix.lower() not in (".xlsx", ".tsv"):
             raise UsageError(f"write candidates as .xlsx or .tsv, not {output.name}")
         check_writable(output, force)
-    termbase = TermBase.read(glossary) if glossary else None
+    termbase = read_glossary(glossary) if glossary else None
     read = [read_bitext(path) for path in bitexts]
     candidates = extract(read, termbase=termbase, lexicon=None if no_lexicon else CedictLexicon(), min_count=min_count, limit=limit)
     if output is not None:
@@ -96,7 +121,7 @@ def merge_command(
     if glossary is None:
         raise UsageError("give the glossary to add to with -g PATH")
     format_of(glossary)
-    termbase = TermBase.read(glossary) if glossary.exists() else TermBase(name=glossary.name)
+    termbase = read_glossary(glossary, editing=True) if glossary.exists() else TermBase(name=glossary.name)
     before = len(termbase)
     report = merge(candidates, termbase)
     if report.added:
