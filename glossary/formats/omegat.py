@@ -20,36 +20,14 @@ from pathlib import Path
 from typing import Sequence
 
 from align.core.atomic import atomic_open
-from glossary.concept import Concept, join_cell, split_cell
+from glossary.concept import Concept
+from glossary.formats.omegat_comment import comment_of
 
 EXTENSIONS = (".txt", ".utf8", ".tab")
-MARKERS = {"also": "en", "variants": "variants", "forbidden": "forbidden"}
-SEPARATOR = "; "
 
 
 def _clean(value: str) -> str:
     return " ".join(value.split())
-
-
-def comment_of(concept: Concept) -> str:
-    parts = [concept.note.replace(";", ",")] if concept.note else []
-    for marker, values in (("also", concept.en[1:]), ("variants", concept.variants), ("forbidden", concept.forbidden)):
-        if values:
-            parts.append(f"{marker}: {join_cell(values)}")
-    return SEPARATOR.join(parts)
-
-
-def parse_comment(comment: str) -> tuple[str, dict[str, tuple[str, ...]]]:
-    """The free note and the renderings the markers give (``also`` -> further approved renderings)."""
-    note, found = [], {}
-    for part in comment.split(SEPARATOR.strip()):
-        part = part.strip()
-        marker, _, rest = part.partition(":")
-        if marker.strip().lower() in MARKERS and rest.strip():
-            found[marker.strip().lower()] = split_cell(rest)
-        elif part:
-            note.append(part)
-    return "; ".join(note), found
 
 
 def write(concepts: Sequence[Concept], path: Path, force: bool = False, name: str = "") -> None:

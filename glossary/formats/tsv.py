@@ -87,7 +87,7 @@ def _names(header, lines, path: Path) -> tuple[tuple[str, ...], list[tuple[int, 
 
 
 def read(path: Path) -> list[Concept]:
-    from glossary.formats.omegat import parse_comment
+    from glossary.formats.omegat_comment import parse_comment
 
     header, lines = _table(path)
     names, lines, plain = _names(header, lines, path)
