@@ -6,7 +6,8 @@ approves (5g, Internet of things, IAAs), hyphen/space variants of a rendering
 cases (industrial Internet / Industrial Internet: two different concepts, so a
 reviewer must check which one is meant). A capital that opens a sentence and a
 rendering inside a capitalised name (China Industrial Internet Research
-Institute) are not case findings.
+Institute) are not case findings. Names and terms the document writes
+several ways (``glossary.drift``) are reported as ``name-drift``, glossary or not.
 """
 
 from __future__ import annotations
@@ -109,5 +110,20 @@ def scan(document_or_text, termbase: TermBase) -> list[Finding]:
         notes = " ".join(dict.fromkeys(concepts[index].note for _, (_, _, index) in ordered if concepts[index].note))
         findings.append(_finding(minority_where, "inconsistent-case", " / ".join(concepts[index].term for _, (_, _, index) in ordered),
                                  "one of: " + expected, found, notes))
+    findings.extend(drift_findings(document_or_text))
     findings.sort(key=lambda f: tuple(int(x) for x in f.bead.split(":")))
+    return findings
+
+
+def drift_findings(document_or_text) -> list[Finding]:
+    """One ``name-drift`` finding per less frequent form of a name or term the document writes several ways."""
+    from glossary.drift import drift
+
+    findings = []
+    for cluster in drift(document_or_text):
+        top = cluster.forms[0]
+        summary = "; ".join(f"{f.text} ×{f.count} at {', '.join(f.places)}" for f in cluster.forms)
+        for form in cluster.forms[1:]:
+            findings.append(_finding(form.places[0], "name-drift", top.text, f"{top.text} (×{top.count})", f"{form.text} (×{form.count})",
+                                     f"written {len(cluster.forms)} ways: {summary}; add the right one to the glossary"))
     return findings

@@ -37,7 +37,7 @@ glossary_app = typer.Typer(
 GLOSSARY_HELP = "Glossary file (.tsv OmegaT, .csv, .xlsx, .tbx); default: the shipped industrial-Internet glossary."
 CHECK_RULES = ("missing-rendering", "forbidden-rendering", "wrong-case", "number-mismatch", "han-in-target",
                "empty-target", "untranslated")
-SCAN_RULES = ("forbidden-rendering", "wrong-case", "variant-spelling", "inconsistent-case")
+SCAN_RULES = ("forbidden-rendering", "wrong-case", "variant-spelling", "inconsistent-case", "name-drift")
 
 
 def _rule_lines(rules) -> str:
@@ -149,7 +149,10 @@ def _run_with_progress(work, total: int, quiet: bool):
         "Scan an English document (no Chinese side) against the glossary.\n\n"
         "Reports forbidden renderings (my country), renderings in the "
         "wrong case (5g, Internet of things), hyphen/space variants, and one rendering written in two cases "
-        "(industrial Internet / Industrial Internet). Locations are line:column.\n\n"
+        "(industrial Internet / Industrial Internet). Also, glossary or not, names and terms written several ways "
+        "(Federation of Industry Think Tank ×2, Federation of Industry and Commerce Think Tank ×3, Federation of Trade "
+        "Unions Think Tank ×1), each form with its count and places, the most frequent proposed as the glossary entry "
+        "(--json lists them under drift). Locations are line:column.\n\n"
         "Rules:\n\n" + _rule_lines(SCAN_RULES) + "\n\n"
         "Exit code 1 when findings at or above --fail-on exist (default: error).\n\n"
         "Examples:\n\n"
@@ -171,8 +174,11 @@ def scan_command(
     _check_fail_on(fail_on)
     termbase = _load(glossary)
     document = read_document(en_file, "en")
+    from glossary.drift import drift
+
     findings = scan(document, termbase)
-    _print_findings(findings, as_json, as_csv, termbase, {"document": en_file.name}, "line:col")
+    _print_findings(findings, as_json, as_csv, termbase,
+                    {"document": en_file.name, "drift": [c.to_dict() for c in drift(document)]}, "line:col")
     _exit_for(findings, fail_on)
 
 
