@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from glossary.scan import _segments, _where
+from glossary.places import segments, where
 
 CONNECTORS = frozenset({"of", "and", "the", "for", "on", "in", "&", "de"})
 _LEADING = frozenset({"the", "a", "an", "this", "that", "in", "on", "at", "by", "for", "from", "with", "as", "recently"})
@@ -89,9 +89,9 @@ def related(a: str, b: str) -> bool:
 def drift(document_or_text) -> list[Cluster]:
     """Clusters of near-identical names and terms written several ways, biggest first."""
     forms: dict[str, Form] = {}
-    for text, offset, original in _segments(document_or_text):
+    for text, offset, original in segments(document_or_text):
         for phrase, start in name_phrases(text):
-            forms.setdefault(phrase, Form(phrase)).places.append(_where(original, offset + start))
+            forms.setdefault(phrase, Form(phrase)).places.append(where(original, offset + start))
     names = list(forms)
     parent = list(range(len(names)))
 

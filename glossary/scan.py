@@ -13,7 +13,6 @@ several ways (``glossary.drift``) are reported as ``name-drift``, glossary or no
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable
 
 from glossary.findings import RULES, Finding
 from glossary.match_en import (
@@ -27,26 +26,9 @@ from glossary.match_en import (
     separators,
     tokenize,
 )
+from glossary.places import segments as _segments
+from glossary.places import where as _where
 from glossary.termbase import TermBase
-
-
-def _segments(document_or_text) -> Iterable[tuple[str, int, str]]:
-    """(text, offset in the original, original) for each sentence or line."""
-    if isinstance(document_or_text, str):
-        offset = 0
-        for line in document_or_text.splitlines(keepends=True):
-            yield line.rstrip("\r\n"), offset, document_or_text
-            offset += len(line)
-        return
-    original = document_or_text.original
-    for sentence in document_or_text.sentences:
-        yield sentence.text, sentence.start, original
-
-
-def _where(original: str, offset: int) -> str:
-    line = original.count("\n", 0, offset) + 1
-    column = offset - (original.rfind("\n", 0, offset) + 1) + 1
-    return f"{line}:{column}"
 
 
 def _finding(where: str, rule: str, term: str, expected: str, found: str, note: str = "", concept: str = "") -> Finding:
