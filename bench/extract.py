@@ -75,11 +75,11 @@ def measure(candidates, pairs: dict[str, set[str]]) -> dict[str, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description="Score glossary.extract against the reference term lists.")
+    parser = argparse.ArgumentParser(description="Score glossary.extraction against the reference term lists.")
     parser.add_argument("--show", type=int, default=0, help="print the first N candidates of each run")
     args = parser.parse_args()
     from align.aligner.resources.lexicon import CedictLexicon
-    from glossary.extract import extract
+    from glossary.extraction import extract
 
     lexicon = CedictLexicon()
     lexicon.glosses("词")  # load the dictionary outside the timings

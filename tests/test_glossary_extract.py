@@ -1,4 +1,4 @@
-"""glossary.extract on a real bitext (MAC-Dev chapter 001, gold beads), names through pinyin, and the merge flow."""
+"""glossary.extraction on a real bitext (MAC-Dev chapter 001, gold beads), names through pinyin, and the merge flow."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from typer.testing import CliRunner
 
 from align.core.bitext import Bead, Bitext
 from glossary.concept import Concept
-from glossary.extract import extract
-from glossary.extract.names import is_name_pair, names_by_pinyin
-from glossary.extract.table import accepted, write_candidates
+from glossary.extraction import extract
+from glossary.extraction.names import is_name_pair, names_by_pinyin
+from glossary.extraction.table import accepted, write_candidates
 from glossary.termbase import TermBase
 
 ROOT = Path(__file__).resolve().parents[1]

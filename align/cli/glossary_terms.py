@@ -1,7 +1,7 @@
 """``bitext glossary extract`` and ``bitext glossary merge``: propose term pairs from aligned text, take the accepted.
 
 Registered on ``glossary_app`` by ``align.cli.glossary``; each is one library call
-(``glossary.extract.extract`` with the aligner's CC-CEDICT lexicon, ``glossary.extract.table.merge``).
+(``glossary.extraction.extract`` with the aligner's CC-CEDICT lexicon, ``glossary.extraction.table.merge``).
 """
 
 from __future__ import annotations
@@ -80,8 +80,8 @@ def extract_command(
     from align.cli.common import console, print_json
     from align.core.atomic import check_writable
     from align.formats import read_bitext
-    from glossary.extract import extract
-    from glossary.extract.table import write_candidates
+    from glossary.extraction import extract
+    from glossary.extraction.table import write_candidates
     if output is None and not as_json:
         raise UsageError("give -o candidates.xlsx (or .tsv), or --json")
     if output is not None:
@@ -115,7 +115,7 @@ def merge_command(
     as_json: bool = typer.Option(False, "--json", help="Print what was added, skipped and in conflict as JSON."),
 ) -> None:
     from align.cli.common import console, print_json, warn
-    from glossary.extract.table import merge
+    from glossary.extraction.table import merge
     from glossary.termbase import TermBase, format_of
 
     if glossary is None:

@@ -15,7 +15,7 @@ from typing import Sequence
 from align.core.atomic import atomic_open, atomic_path
 from align.core.errors import InputError, UsageError
 from glossary.concept import Concept
-from glossary.extract.candidate import COLUMNS, Candidate
+from glossary.extraction.candidate import COLUMNS, Candidate
 
 YES = frozenset({"y", "yes", "x", "1", "true", "accept", "accepted", "ok", "✓", "✔"})
 NO = frozenset({"", "n", "no", "0", "false", "reject", "rejected", "-"})

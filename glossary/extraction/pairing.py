@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from glossary.extract.counts import Side
-from glossary.extract.names import is_name_pair
-from glossary.extract.phrases import en_content_keys
+from glossary.extraction.counts import Side
+from glossary.extraction.names import is_name_pair
+from glossary.extraction.phrases import en_content_keys
 
 PARTNERS = 12  # English partners per Chinese candidate weighed with the lexicon
 

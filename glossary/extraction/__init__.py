@@ -1,22 +1,25 @@
 """Term extraction: propose Chinese-English term and name pairs from aligned beads, ranked best first.
 
->>> from glossary.extract import extract
+>>> from glossary.extraction import extract
 >>> candidates = extract(bitexts, termbase=tb, lexicon=CedictLexicon())   # align.aligner.resources.lexicon
 >>> write_candidates(candidates, "candidates.xlsx")
 
 Chinese candidates are word n-grams from rjieba with stop patterns and a
 C-value termhood; English candidates are word n-grams; they are paired by Dice
 over beads, weighed with CC-CEDICT glosses and pinyin when a lexicon is given
-(see ``glossary.extract.pairing``). Without a lexicon this is the plain Dice
+(see ``glossary.extraction.pairing``). Without a lexicon this is the plain Dice
 baseline.
 """
 
 from __future__ import annotations
 
-from glossary.extract.candidate import CONFLICT, KNOWN, NEW, Candidate
-from glossary.extract.counts import chinese_side, english_name_keys, english_side
-from glossary.extract.pairing import Pair, best_pairs, rank_score
+from typing import TYPE_CHECKING
+
+from glossary.extraction.candidate import CONFLICT, KNOWN, NEW, Candidate
 from glossary.rows import as_bitexts, bead_rows
+
+if TYPE_CHECKING:  # pragma: no cover
+    from glossary.extraction.pairing import Pair
 
 __all__ = ["extract", "Candidate"]
 
@@ -35,6 +38,10 @@ def extract(bitexts, termbase=None, lexicon=None, min_count: int = 2, limit: int
     glosses and lemmas); without one, pairs are ranked by Dice alone.
     ``min_count``: beads a term must occur in.
     """
+    # numpy and scipy load only when terms are extracted, not with every glossary command
+    from glossary.extraction.counts import chinese_side, english_name_keys, english_side
+    from glossary.extraction.pairing import best_pairs, rank_score
+
     rows = bead_rows(as_bitexts(bitexts))
     lemma = lexicon.lemma if lexicon is not None else _plain_lemma
     en = english_side([r[2] for r in rows], min_count, lemma)

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from glossary.extract.names import en_name_key, names_by_pinyin
-from glossary.extract.phrases import en_phrases, zh_phrases
+from glossary.extraction.names import en_name_key, names_by_pinyin
+from glossary.extraction.phrases import en_phrases, zh_phrases
 
 
 @dataclass

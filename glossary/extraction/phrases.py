@@ -58,6 +58,7 @@ def _zh_content(word: str, tag: str) -> bool:
 
 
 _NAME_TAGS = ("nr", "ns", "nrfg", "nrt")
+_PIECE_TAGS = ("v", "g", "vg", "ng")
 
 
 def zh_phrases(text: str, names: set[str] | None = None) -> dict[str, tuple[str, ...]]:
@@ -72,11 +73,17 @@ def zh_phrases(text: str, names: set[str] | None = None) -> dict[str, tuple[str,
             continue
         for end in range(start + 1, min(start + MAX_WORDS, len(tagged)) + 1):
             word, tag = tagged[end - 1]
-            if not _zh_content(word, tag):
+            # a lone character the segmenter calls a verb or a morpheme may close a short compound it left in
+            # pieces (燔/祭 burnt offering, 素/祭 meat offering)
+            closing = end - start > 1 and len(word) == 1 and tag in _PIECE_TAGS and word not in ZH_STOPWORDS
+            if not _zh_content(word, tag) and not closing:
                 break
             words = tuple(w for w, _ in tagged[start:end])
             joined = "".join(words)
             if len(joined) > MAX_ZH_CHARS:
+                break
+            if closing and len(joined) <= 3 and _HAN.search(word):
+                found.setdefault(joined, words)
                 break
             if tag.startswith(_ZH_HEAD) and (len(words) > 1 or len(joined) >= 2):
                 found.setdefault(joined, words)
