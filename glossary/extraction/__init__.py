@@ -102,7 +102,7 @@ def _rival(other: Pair, best: Pair, en) -> bool:
 def _against(zh_term: str, en_term: str, termbase) -> tuple[str, str]:
     if termbase is None or not len(termbase):
         return NEW, ""
-    concepts = [c for c in termbase.find(zh_term) if zh_term in c.zh or zh_term in c.traditional_forms]
+    concepts = termbase.with_form(zh_term)
     if not concepts:
         return NEW, ""
     wanted = en_term.casefold()

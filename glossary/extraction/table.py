@@ -116,7 +116,7 @@ def merge(candidates_path: str | Path, termbase) -> MergeReport:
     report = MergeReport(rejected=left)
     for row in rows:
         zh, en = row["zh"], row["en"]
-        owners = [c for c in termbase.find(zh) if zh in c.zh]
+        owners = termbase.with_form(zh)
         if owners:
             renderings = {r.casefold() for c in owners for r in c.en + c.variants}
             (report.already if en.casefold() in renderings else report.conflicts).append(
