@@ -61,3 +61,9 @@ def test_score_on_an_english_document_reports_the_drift(seed_004, tmp_path):
     assert any(f["rule"] == "forbidden-rendering" for f in report["findings"])
     mixed = CliRunner().invoke(app, ["score", str(seed_004), str(tmp_path / "x.tmx")])
     assert mixed.exit_code == 4
+
+
+def test_score_refuses_a_chinese_document_as_english(shared_dir):
+    chinese = next((shared_dir / "seeds").glob("002_*.txt"))
+    result = CliRunner().invoke(app, ["score", str(chinese)])
+    assert result.exit_code == 2 and "mostly Chinese" in result.output

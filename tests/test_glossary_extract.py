@@ -137,3 +137,13 @@ def test_extract_command_writes_a_tsv_and_refuses_to_overwrite(tmp_path):
     assert lines[0].startswith("rank\taccept\tzh\ten") and any("叶文洁\tYe Wenjie" in line for line in lines)
     again = CliRunner().invoke(app, ["glossary", "extract", str(bitext), "-o", str(out)])
     assert again.exit_code == 3
+
+
+def test_a_reviewed_sheet_saved_as_csv_is_read(tmp_path):
+    sheet = tmp_path / "candidates.csv"
+    sheet.write_text("rank;accept;zh;en;kind\n1;Y;叶文洁;Ye Wenjie;name\n2;n;汪淼;Wang;name\n", encoding="utf-8-sig")
+    termbase = TermBase([Concept(zh="三体", en="Three-Body")])
+    from glossary.extraction.table import merge
+
+    report = merge(sheet, termbase)
+    assert [c.zh[0] for c in report.added] == ["叶文洁"] and report.rejected == 1 and len(termbase) == 2

@@ -6,7 +6,12 @@ Maps to ``glossary.drift.drift`` and ``glossary.scan.scan``; this module only re
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
+
+from align.core.text import HAN_CLASS
+
+HAN = re.compile(f"[{HAN_CLASS}]")
 
 
 def english_drift(documents: list[Path], termbase, as_json: bool, output: Path | None, force: bool, limit: int) -> None:
@@ -14,6 +19,7 @@ def english_drift(documents: list[Path], termbase, as_json: bool, output: Path |
 
     from align.cli.common import console, print_json
     from align.core.atomic import atomic_open
+    from align.core.errors import InputError
     from align.read.reader import read_document
     from glossary.drift import drift
     from glossary.scan import scan
@@ -21,6 +27,9 @@ def english_drift(documents: list[Path], termbase, as_json: bool, output: Path |
     reports = []
     for path in documents:
         document = read_document(path, "en")
+        han = len(HAN.findall(document.original))
+        if han > 0.3 * max(1, len(document.original.strip())):
+            raise InputError(f"{path.name}: mostly Chinese; bitext score takes bitexts, or English documents on their own")
         reports.append({"document": path.name, "drift": [c.to_dict() for c in drift(document)],
                         "findings": [f.to_dict() for f in scan(document, termbase) if f.rule != "name-drift"]})
     data = {"signature": termbase.signature, "documents": reports}

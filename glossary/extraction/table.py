@@ -71,9 +71,11 @@ def _rows(path: Path) -> list[dict[str, str]]:
         finally:
             book.close()
     else:
+        from glossary.formats.csv import sniff_delimiter
         from glossary.formats.text import read_text
 
-        table = list(csv.reader(io.StringIO(read_text(path)), delimiter="\t"))
+        text = read_text(path)  # written as TSV; a sheet saved again as CSV reads too
+        table = list(csv.reader(io.StringIO(text), delimiter="\t" if path.suffix.lower() in (".tsv", ".txt") else sniff_delimiter(text)))
     if not table:
         raise InputError(f"{path.name}: empty candidates file")
     header = [h.strip().lower() for h in table[0]]
