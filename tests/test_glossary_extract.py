@@ -147,3 +147,16 @@ def test_a_reviewed_sheet_saved_as_csv_is_read(tmp_path):
 
     report = merge(sheet, termbase)
     assert [c.zh[0] for c in report.added] == ["叶文洁"] and report.rejected == 1 and len(termbase) == 2
+
+
+def test_a_second_rendering_the_text_uses_is_noted(lexicon):
+    rows = [("工业互联网平台很重要。", "The industrial Internet platform matters."),
+            ("我们建设工业互联网平台。", "We build the industrial Internet platform."),
+            ("工业互联网平台发展快。", "The industrial Internet platform grows fast."),
+            ("工业互联网平台在增长。", "The Industrial Internet Platform is growing."),
+            ("工业互联网平台已上线。", "The IIoT hub is online."),
+            ("他们关闭了工业互联网平台。", "They closed the IIoT hub."),
+            ("新的工业互联网平台。", "A new IIoT hub.")]
+    bitext = Bitext(beads=[Bead((i,), (i,), zh, en, id=str(i + 1)) for i, (zh, en) in enumerate(rows)])
+    (first, *_) = [c for c in extract(bitext, lexicon=lexicon) if c.zh == "工业互联网平台"]
+    assert first.en.lower().endswith("internet platform") and "'IIoT hub' (3)" in first.note and "'hub'" not in first.note

@@ -60,7 +60,10 @@ def extract(bitexts, termbase=None, lexicon=None, min_count: int = 2, limit: int
         zh_term, en_term = zh.names[pair.zh], en.surface[pair.en]
         beads = sorted(set(zh_matrix[:, pair.zh].indices.tolist()) & set(en_matrix[:, pair.en].indices.tolist()))
         status, note = _against(zh_term, en_term, termbase)
-        others = [p for p in weighed[pair.zh][1:] if _rival(p, pair, en)]
+        others: list[Pair] = []
+        for other in weighed[pair.zh][1:]:
+            if _rival(other, pair, en) and not any(set(en.names[other.en]) & set(en.names[o.en]) for o in others):
+                others.append(other)
         if others and status != CONFLICT:
             note = "; ".join(filter(None, [note, "also rendered " + ", ".join(f"{en.surface[p.en]!r} ({p.together})" for p in others[:3])]))
         evidence = tuple(e for e, present in (("pinyin", pair.name), ("dictionary", pair.lexical > 0)) if present)
@@ -93,10 +96,9 @@ def _drop_pieces(best: list[Pair], zh, en) -> list[Pair]:
 
 
 def _rival(other: Pair, best: Pair, en) -> bool:
-    """Another rendering worth a reviewer's eye: scored near the best, seen often, not a piece of it or around it."""
-    a, b = en.names[other.en], en.names[best.en]
-    nested = any(a == b[i:i + len(a)] for i in range(len(b) - len(a) + 1)) or any(b == a[i:i + len(b)] for i in range(len(a) - len(b) + 1))
-    return not nested and other.score >= 0.6 * best.score and other.together >= 3
+    """Another rendering worth a reviewer's eye: no word in common with the best (not a piece of it or a phrase
+    around it), seen at least three times, scored at least half as well."""
+    return not set(en.names[other.en]) & set(en.names[best.en]) and other.together >= 3 and other.score >= 0.5 * best.score
 
 
 def _against(zh_term: str, en_term: str, termbase) -> tuple[str, str]:
