@@ -1,8 +1,8 @@
 """Term extraction: propose Chinese-English term and name pairs from aligned beads, ranked best first.
 
->>> from glossary.extraction import extract
+>>> from glossary import extract                     # or align.extract_terms, with the lexicon wired in
 >>> candidates = extract(bitexts, termbase=tb, lexicon=CedictLexicon())   # align.aligner.resources.lexicon
->>> write_candidates(candidates, "candidates.xlsx")
+>>> write_candidates(candidates, "candidates.xlsx")  # glossary.extraction.table
 
 Chinese candidates are word n-grams from rjieba with stop patterns and a
 C-value termhood; English candidates are word n-grams; they are paired by Dice
@@ -64,11 +64,12 @@ def extract(bitexts, termbase=None, lexicon=None, min_count: int = 2, limit: int
         for other in weighed[pair.zh][1:]:
             if _rival(other, pair, en) and not any(set(en.names[other.en]) & set(en.names[o.en]) for o in others):
                 others.append(other)
-        if others and status != CONFLICT:
+        if others:
             note = "; ".join(filter(None, [note, "also rendered " + ", ".join(f"{en.surface[p.en]!r} ({p.together})" for p in others[:3])]))
         evidence = tuple(e for e, present in (("pinyin", pair.name), ("dictionary", pair.lexical > 0)) if present)
         candidates.append(Candidate(
-            zh=zh_term, en=en_term, kind="name" if pair.name or (zh_term in tagged_names and en_term[:1].isupper()) else "term", score=rank_score(pair), dice=pair.dice,
+            zh=zh_term, en=en_term, kind="name" if pair.name or (zh_term in tagged_names and en_term[:1].isupper()) else "term",
+            score=rank_score(pair), dice=pair.dice,
             together=pair.together, zh_count=int(zh.counts[pair.zh]), en_count=int(en.counts[pair.en]), evidence=evidence,
             status=status, note=note, examples=tuple(rows[b][0] for b in beads[:examples])))
     return candidates

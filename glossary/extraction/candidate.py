@@ -13,8 +13,9 @@ COLUMNS = ("rank", "accept", "zh", "en", "kind", "score", "dice", "together", "z
 class Candidate:
     """``together``: beads holding both sides; ``zh_count``/``en_count``: beads holding each; ``evidence``: what
     supports the pair besides co-occurrence (``dictionary``, ``pinyin``); ``status``: ``new``, ``known`` (already in
-    the term base with this rendering) or ``conflict`` (the term base, or the text itself, renders it otherwise, said
-    in ``note``); ``examples``: ids of beads holding both."""
+    the term base with this rendering) or ``conflict`` (the term base renders or forbids it otherwise, said in
+    ``note``); ``note`` also names other renderings the text itself uses ("also rendered 'IIoT hub' (3)");
+    ``examples``: ids of beads holding both."""
 
     zh: str
     en: str
