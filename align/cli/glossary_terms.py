@@ -110,7 +110,7 @@ def extract_command(
 
 
 def merge_command(
-    candidates: Path = typer.Argument(..., metavar="CANDIDATES", help="Reviewed candidates file (.xlsx or .tsv)."),
+    candidates: Path = typer.Argument(..., metavar="CANDIDATES", help="Reviewed candidates file (.xlsx, .tsv, or the sheet saved again as .csv)."),
     glossary: Optional[Path] = typer.Option(None, "-g", "--glossary", help="Glossary file to add to (created if missing)."),
     as_json: bool = typer.Option(False, "--json", help="Print what was added, skipped and in conflict as JSON."),
 ) -> None:
