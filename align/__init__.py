@@ -20,7 +20,7 @@ from align.core.version import __version__
 __all__ = [
     "Bead", "Bitext", "Document", "Paragraph", "Removal", "Sentence",
     "BitextError", "InputError", "OutputExistsError", "UsageError",
-    "matching_key", "read_document", "align", "mine", "__version__",
+    "matching_key", "read_document", "align", "mine", "extract_terms", "__version__",
 ]
 
 def __getattr__(name: str):
@@ -37,4 +37,14 @@ def __getattr__(name: str):
         from align.aligner.mining import mine
 
         return mine
+    if name == "extract_terms":
+        return _extract_terms
     raise AttributeError(name)
+
+
+def _extract_terms(bitexts, termbase=None, **options):
+    """Term and name pairs proposed from aligned text, best first (``glossary.extract`` with CC-CEDICT and pinyin)."""
+    from align.aligner.resources.lexicon import CedictLexicon
+    from glossary import extract
+
+    return extract(bitexts, termbase=termbase, lexicon=CedictLexicon(), **options)

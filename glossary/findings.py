@@ -18,6 +18,8 @@ RULES = {
     "untranslated": ("error", "the English is a copy of the Chinese or mostly Chinese"),
     "variant-spelling": ("info", "a glossary rendering written with other hyphens/spaces (Hong Kong Macao, ecommerce)"),
     "inconsistent-case": ("warning", "one document writes a rendering in two cases (industrial Internet / Industrial Internet)"),
+    "name-drift": ("warning", "one name or term written several ways in one English document (Federation of Industry Think Tank ×2 / "
+                              "Federation of Industry and Commerce Think Tank ×3): a glossary candidate"),
 }
 
 

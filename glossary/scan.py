@@ -6,13 +6,13 @@ approves (5g, Internet of things, IAAs), hyphen/space variants of a rendering
 cases (industrial Internet / Industrial Internet: two different concepts, so a
 reviewer must check which one is meant). A capital that opens a sentence and a
 rendering inside a capitalised name (China Industrial Internet Research
-Institute) are not case findings.
+Institute) are not case findings. Names and terms the document writes
+several ways (``glossary.drift``) are reported as ``name-drift``, glossary or not.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable
 
 from glossary.findings import RULES, Finding
 from glossary.match_en import (
@@ -26,26 +26,9 @@ from glossary.match_en import (
     separators,
     tokenize,
 )
+from glossary.places import segments as _segments
+from glossary.places import where as _where
 from glossary.termbase import TermBase
-
-
-def _segments(document_or_text) -> Iterable[tuple[str, int, str]]:
-    """(text, offset in the original, original) for each sentence or line."""
-    if isinstance(document_or_text, str):
-        offset = 0
-        for line in document_or_text.splitlines(keepends=True):
-            yield line.rstrip("\r\n"), offset, document_or_text
-            offset += len(line)
-        return
-    original = document_or_text.original
-    for sentence in document_or_text.sentences:
-        yield sentence.text, sentence.start, original
-
-
-def _where(original: str, offset: int) -> str:
-    line = original.count("\n", 0, offset) + 1
-    column = offset - (original.rfind("\n", 0, offset) + 1) + 1
-    return f"{line}:{column}"
 
 
 def _finding(where: str, rule: str, term: str, expected: str, found: str, note: str = "", concept: str = "") -> Finding:
@@ -109,5 +92,20 @@ def scan(document_or_text, termbase: TermBase) -> list[Finding]:
         notes = " ".join(dict.fromkeys(concepts[index].note for _, (_, _, index) in ordered if concepts[index].note))
         findings.append(_finding(minority_where, "inconsistent-case", " / ".join(concepts[index].term for _, (_, _, index) in ordered),
                                  "one of: " + expected, found, notes))
+    findings.extend(drift_findings(document_or_text))
     findings.sort(key=lambda f: tuple(int(x) for x in f.bead.split(":")))
+    return findings
+
+
+def drift_findings(document_or_text) -> list[Finding]:
+    """One ``name-drift`` finding per less frequent form of a name or term the document writes several ways."""
+    from glossary.drift import drift
+
+    findings = []
+    for cluster in drift(document_or_text):
+        top = cluster.forms[0]
+        summary = "; ".join(f"{f.text} ×{f.count} at {', '.join(f.places)}" for f in cluster.forms)
+        for form in cluster.forms[1:]:
+            findings.append(_finding(form.places[0], "name-drift", top.text, f"{top.text} (×{top.count})", f"{form.text} (×{form.count})",
+                                     f"written {len(cluster.forms)} ways: {summary}; add the right one to the glossary"))
     return findings

@@ -15,7 +15,7 @@ from typing import Iterable, Iterator
 from align.core.errors import InputError, UsageError
 from glossary.concept import COLUMNS, Concept
 from glossary.formats import csv as csv_format
-from glossary.formats import tbx, tsv, xlsx
+from glossary.formats import omegat, tbx, tsv, xlsx
 from glossary.match_en import FORBIDDEN
 
 _FORMATS = {".tsv": "tsv", ".txt": "tsv", ".utf8": "tsv", ".tab": "tsv", ".csv": "csv", ".xlsx": "xlsx", ".tbx": "tbx"}
@@ -24,8 +24,8 @@ _FORMATS = {".tsv": "tsv", ".txt": "tsv", ".utf8": "tsv", ".tab": "tsv", ".csv":
 def format_of(path: str | os.PathLike, format: str | None = None) -> str:
     if format:
         format = format.lower().lstrip(".")
-        if format not in set(_FORMATS.values()):
-            raise UsageError(f"unknown glossary format {format!r}; use one of tsv, csv, xlsx, tbx")
+        if format not in set(_FORMATS.values()) | {"omegat"}:
+            raise UsageError(f"unknown glossary format {format!r}; use one of tsv, csv, xlsx, tbx, omegat")
         return format
     suffix = Path(path).suffix.lower()
     if suffix not in _FORMATS:
@@ -34,7 +34,7 @@ def format_of(path: str | os.PathLike, format: str | None = None) -> str:
 
 
 def _format_module(name: str):
-    return {"tsv": tsv, "csv": csv_format, "xlsx": xlsx, "tbx": tbx}[name]
+    return {"tsv": tsv, "csv": csv_format, "xlsx": xlsx, "tbx": tbx, "omegat": omegat}[name]
 
 
 class TermBase:
@@ -46,6 +46,7 @@ class TermBase:
         self._by_zh: dict[str, list[Concept]] = {}
         self._zh_matcher = None
         self._en_matcher = None
+        self._form_index: dict[str, list[Concept]] | None = None
         for concept in concepts:
             self.add(concept)
 
@@ -116,9 +117,22 @@ class TermBase:
             or any(r.casefold() == en_key for r in c.en)
         ]
 
+    def with_form(self, form: str) -> list[Concept]:
+        """Concepts with exactly this Chinese form, simplified or traditional (one lookup, whatever the size)."""
+        from align.core.normalize import matching_key
+
+        if self._form_index is None:
+            index: dict[str, list[Concept]] = {}
+            for concept in self.concepts:
+                for written in dict.fromkeys(concept.zh + concept.traditional_forms):
+                    index.setdefault(matching_key(written, "zh"), []).append(concept)
+            self._form_index = index
+        return list(self._form_index.get(matching_key(form, "zh"), ()))
+
     def _invalidate(self) -> None:
         self._zh_matcher = None
         self._en_matcher = None
+        self._form_index = None
 
     # ------------------------------------------------------------ matchers
     @property
@@ -141,6 +155,7 @@ class TermBase:
         state = dict(self.__dict__)
         state["_zh_matcher"] = None  # automata are rebuilt in each worker process
         state["_en_matcher"] = None
+        state["_form_index"] = None
         return state
 
     # ------------------------------------------------------------ the aligner's term source (align.core.terms)

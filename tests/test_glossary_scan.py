@@ -51,6 +51,8 @@ def test_seed_004(tb):
         ("forbidden-rendering", "我国", "my country's"),
         ("forbidden-rendering", "我国", "our country"),
         ("inconsistent-case", "产业互联网 / 工业互联网", "industrial Internet ×17, Industrial Internet ×4"),
+        ("name-drift", "Federation of Industry and Commerce Think Tank", "Federation of Industry Think Tank (×2)"),
+        ("name-drift", "Federation of Industry and Commerce Think Tank", "Federation of Trade Unions Think Tank (×1)"),
     ]
 
 

@@ -26,7 +26,9 @@ glossary_app = typer.Typer(
         "  bitext glossary show\n\n"
         "  bitext glossary check exports/x.tmx --fail-on warning\n\n"
         "  bitext glossary scan corpus/x.en.txt --json\n\n"
-        "  bitext glossary convert my.tsv my.tbx"
+        "  bitext glossary convert my.tsv my.tbx\n\n"
+        "  bitext glossary extract exports/x.tmx -o candidates.xlsx\n\n"
+        "  bitext glossary merge candidates.xlsx -g terms.tsv"
     ),
     no_args_is_help=True,
     rich_markup_mode="rich",
@@ -35,7 +37,7 @@ glossary_app = typer.Typer(
 GLOSSARY_HELP = "Glossary file (.tsv OmegaT, .csv, .xlsx, .tbx); default: the shipped industrial-Internet glossary."
 CHECK_RULES = ("missing-rendering", "forbidden-rendering", "wrong-case", "number-mismatch", "han-in-target",
                "empty-target", "untranslated")
-SCAN_RULES = ("forbidden-rendering", "wrong-case", "variant-spelling", "inconsistent-case")
+SCAN_RULES = ("forbidden-rendering", "wrong-case", "variant-spelling", "inconsistent-case", "name-drift")
 
 
 def _rule_lines(rules) -> str:
@@ -43,9 +45,10 @@ def _rule_lines(rules) -> str:
 
 
 def _load(glossary: Optional[Path]) -> TermBase:
+    from align.cli.glossary_terms import read_glossary
     from glossary import load_default
 
-    return load_default() if glossary is None else TermBase.read(glossary)
+    return load_default() if glossary is None else read_glossary(glossary)
 
 
 def _print_findings(findings: list[Finding], as_json: bool, as_csv: bool, termbase: TermBase, checked: dict[str, object],
@@ -149,7 +152,10 @@ def _run_with_progress(work, total: int, quiet: bool):
         "Scan an English document (no Chinese side) against the glossary.\n\n"
         "Reports forbidden renderings (my country), renderings in the "
         "wrong case (5g, Internet of things), hyphen/space variants, and one rendering written in two cases "
-        "(industrial Internet / Industrial Internet). Locations are line:column.\n\n"
+        "(industrial Internet / Industrial Internet). Also, glossary or not, names and terms written several ways "
+        "(Federation of Industry Think Tank ×2, Federation of Industry and Commerce Think Tank ×3, Federation of Trade "
+        "Unions Think Tank ×1), each form with its count and places, the most frequent proposed as the glossary entry "
+        "(--json lists them under drift). Locations are line:column.\n\n"
         "Rules:\n\n" + _rule_lines(SCAN_RULES) + "\n\n"
         "Exit code 1 when findings at or above --fail-on exist (default: error).\n\n"
         "Examples:\n\n"
@@ -171,8 +177,11 @@ def scan_command(
     _check_fail_on(fail_on)
     termbase = _load(glossary)
     document = read_document(en_file, "en")
+    from glossary.drift import drift
+
     findings = scan(document, termbase)
-    _print_findings(findings, as_json, as_csv, termbase, {"document": en_file.name}, "line:col")
+    _print_findings(findings, as_json, as_csv, termbase,
+                    {"document": en_file.name, "drift": [c.to_dict() for c in drift(document)]}, "line:col")
     _exit_for(findings, fail_on)
 
 
@@ -226,6 +235,12 @@ def show_command(
     console.print(f"{len(concepts)} of {len(termbase)} concepts in {termbase.name}")
 
 
+def _read_for_editing(path: Path) -> TermBase:
+    from align.cli.glossary_terms import read_glossary
+
+    return read_glossary(path, editing=True)
+
+
 def _editable(glossary: Optional[Path]) -> Path:
     if glossary is None:
         raise UsageError("give the glossary to edit with -g PATH (the shipped glossary is read-only; "
@@ -259,7 +274,7 @@ def add_command(
     from align.cli.common import console
 
     path = _editable(glossary)
-    termbase = TermBase.read(path) if path.exists() else TermBase(name=path.name)
+    termbase = _read_for_editing(path) if path.exists() else TermBase(name=path.name)
     concept = termbase.add(
         Concept(zh=zh, en=en, variants=tuple(variant), forbidden=tuple(forbidden), case=case, pos=pos, domain=domain, note=note, origin=origin),
         replace_existing=replace,
@@ -284,7 +299,7 @@ def remove_command(
     from align.cli.common import console
 
     path = _editable(glossary)
-    termbase = TermBase.read(path)
+    termbase = _read_for_editing(path)
     gone = termbase.remove(term)
     if not len(termbase):
         raise UsageError(f"removing {term!r} would leave {path} empty; delete the file instead")
@@ -297,22 +312,45 @@ def remove_command(
     "convert",
     help=(
         "Convert a glossary between OmegaT TSV, CSV, XLSX and TBX-Basic (formats from the extensions).\n\n"
+        "Reads glossaries from other tools too: TBX-Basic, TBX 2008 and older MARTIF, TBX v3 (entries without a "
+        "Chinese or an English term are skipped with a warning naming them); CSV/TSV with header rows in the usual "
+        "spellings (source/target, zh/en, term/translation, zh-CN/en-US...), any delimiter, with or without a BOM.\n\n"
+        "For OmegaT use --to omegat: OmegaT 3.6 reads project glossaries named .txt, .utf8 or .tab only, so a .txt "
+        "file is written (another extension is changed to .txt), three tab-separated columns and no header row; "
+        "forbidden renderings go in the comment column (forbidden: ...), never as suggestions.\n\n"
         "Examples:\n\n"
         "  bitext glossary convert terms.tsv terms.tbx\n\n"
         "  bitext glossary convert terms.tbx terms.xlsx --force\n\n"
-        "  bitext glossary convert - my-copy.tsv      (the shipped glossary)"
+        "  bitext glossary convert - my-copy.tsv      (the shipped glossary)\n\n"
+        "  bitext glossary convert terms.tbx omegat/glossary/terms.txt --to omegat"
     ),
 )
 def convert_command(
     source: str = typer.Argument(..., help="Glossary to read ('-' for the shipped glossary)."),
     target: Path = typer.Argument(..., help="File to write."),
     force: bool = typer.Option(False, "--force", help="Overwrite TARGET if it exists."),
-    to: Optional[str] = typer.Option(None, "--to", help="Output format when the extension does not say: tsv, csv, xlsx, tbx."),
+    to: Optional[str] = typer.Option(None, "--to", help="Output format when the extension does not say: tsv, csv, xlsx, tbx, "
+                                     "or omegat (an OmegaT project glossary, .txt)."),
 ) -> None:
-    from align.cli.common import console
+    from align.cli.common import console, warn
     from align.core.atomic import check_writable
+    from glossary.formats.omegat import EXTENSIONS
 
+    if to and to.lower().lstrip(".") == "omegat" and target.suffix.lower() not in EXTENSIONS:
+        renamed = target.with_suffix(".txt")
+        warn(f"OmegaT 3.6 reads glossaries named .txt, .utf8 or .tab only: writing {renamed}")
+        target = renamed
     check_writable(target, force)
     termbase = _load(None if source == "-" else Path(source))
     termbase.write(target, format=to, force=force)
     console.print(f"wrote {len(termbase)} concepts to {target}")
+
+
+def _register_term_commands() -> None:
+    from align.cli.glossary_terms import EXTRACT_HELP, MERGE_HELP, extract_command, merge_command
+
+    glossary_app.command("extract", help=EXTRACT_HELP)(extract_command)
+    glossary_app.command("merge", help=MERGE_HELP)(merge_command)
+
+
+_register_term_commands()

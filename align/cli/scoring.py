@@ -14,8 +14,10 @@ import typer
 
 from align.cli.app import app
 from align.cli.common import console, err_console, print_json
+from align.core.errors import UsageError
 
 PROGRESS_FROM = 20000  # beads; smaller corpora score in a few seconds
+ENGLISH_DOCUMENTS = (".txt", ".md", ".html", ".htm")  # no Chinese side: drift and glossary scan instead of consistency
 
 
 def _labels(paths: list[Path]) -> list[str]:
@@ -138,8 +140,13 @@ def _more(total: int, limit: int, what: str) -> None:
         "and omitted shares; with --reference, BLEU, chrF and TER (sacrebleu) against another translation of the "
         "same Chinese, segments paired on the Chinese side.\n\n"
         "Without -g the shipped industrial-Internet glossary is used.\n\n"
+        "English documents with no Chinese side (.txt, .md, .html) are scanned instead: names and terms written "
+        "several ways (Federation of Industry Think Tank ×2 / Federation of Industry and Commerce Think Tank ×3), "
+        "each form with its count and places, the most frequent proposed for the glossary; and the glossary scan "
+        "(bitext glossary scan).\n\n"
         "Examples:\n\n"
         "  bitext score exports/report.tmx\n\n"
+        "  bitext score corpus/004_ac438887a82c07fe.txt\n\n"
         "  bitext score a.jsonl b.jsonl c.tmx -g terms.tsv --limit 50\n\n"
         "  bitext score mt.tsv --reference human.tmx -g terms.tbx\n\n"
         "  bitext score corpus/*.jsonl --json > consistency.json\n\n"
@@ -174,6 +181,14 @@ def score(
         if target is not None:
             check_writable(target, force)
     termbase = load_default() if glossary is None else TermBase.read(glossary)
+    documents = [path for path in bitexts if path.suffix.lower() in ENGLISH_DOCUMENTS]
+    if documents:
+        from align.cli.drift import english_drift
+
+        if len(documents) < len(bitexts):
+            raise UsageError("score bitexts or English documents (.txt, .md, .html), not both in one run")
+        english_drift(documents, termbase, as_json, output, force, limit)
+        return
     items = [read_bitext(path) for path in bitexts]
     reference_bitext = read_bitext(reference) if reference is not None else None
     total = sum(len(b) for b in items)

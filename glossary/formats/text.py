@@ -18,6 +18,13 @@ def read_text(path: Path) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
+    try:
+        # Chinese tools on Windows write GBK; a text all of whose characters are in GB2312 is surely that
+        text = data.decode("gb18030")
+        text.encode("gb2312")
+        return text
+    except (UnicodeDecodeError, UnicodeEncodeError):
+        pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()

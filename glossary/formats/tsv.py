@@ -4,7 +4,7 @@ OmegaT reads the first three columns and ignores the rest, so the fields it has
 no place for ride in further columns named by a ``#`` header line. A concept
 with several Chinese forms is written as one row per form sharing an id, so
 OmegaT also finds 新基建 as well as 新型基础设施. A plain OmegaT file (no header)
-reads as one concept per source term, repeated sources merging as synonyms.
+reads as one concept per source term, repeated sources merging as synonyms;\na header row from another tool (source/target, zh/en, term/translation, language\ncodes) is recognised, and the comment markers of the OmegaT export\n(``glossary.formats.omegat``) are read back.
 """
 
 from __future__ import annotations
@@ -49,25 +49,62 @@ def write(concepts: Sequence[Concept], path: Path, force: bool = False, name: st
                 out.write("\t".join(_clean(v) for v in (form, concept.en[0], f"= {concept.zh[0]}", concept.id)) + "\n")
 
 
-def read(path: Path) -> list[Concept]:
+_TSV_NAME = {"zh": "source", "en": "target", "note": "comment"}
+
+
+def _table(path: Path) -> tuple[tuple[str, ...] | None, list[tuple[int, list[str]]]]:
+    """The ``# bitext glossary:`` header if there is one, and the data lines (number, cells)."""
     from glossary.formats.text import read_text
 
-    text = read_text(path)
     header: tuple[str, ...] | None = None
-    groups: dict[str, dict] = {}
-    order: list[str] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    lines = []
+    for number, line in enumerate(read_text(path).splitlines(), start=1):
         if not line.strip():
             continue
         if line.startswith("#"):
             if line.startswith(HEADER_TAG):
                 header = tuple(c.strip() for c in line[len(HEADER_TAG):].strip().split("\t"))
             continue
-        cells = line.split("\t")
-        if len(cells) < 2 or not cells[0].strip() or not cells[1].strip():
-            raise InputError(f"{path.name} line {number}: needs a source term and a target term separated by a tab")
-        names = header or ("source", "target", "comment")
+        lines.append((number, line.split("\t")))
+    return header, lines
+
+
+def _names(header, lines, path: Path) -> tuple[tuple[str, ...], list[tuple[int, list[str]]], bool]:
+    """Column names, the data lines, and whether the file is plain OmegaT (comment markers to read)."""
+    from glossary.formats.columns import header_names, turned_round
+
+    if header:
+        return header, lines, False
+    if lines:
+        try:
+            named = header_names(lines[0][1])
+        except InputError as error:
+            raise InputError(f"{path.name} line {lines[0][0]}: {error}") from None
+        if named is not None:  # a header row from another tool: source/target, zh/en, term/translation...
+            return tuple(_TSV_NAME.get(n, n) for n in named), lines[1:], False
+    names = turned_round(["zh", "en", "note"], [cells for _, cells in lines], path.name)
+    return tuple(_TSV_NAME[n] for n in names), lines, True
+
+
+def read(path: Path) -> list[Concept]:
+    from glossary.formats.omegat_comment import parse_comment
+
+    header, lines = _table(path)
+    names, lines, plain = _names(header, lines, path)
+    groups: dict[str, dict] = {}
+    order: list[str] = []
+    for number, cells in lines:
         row = {name: (cells[i].strip() if i < len(cells) else "") for i, name in enumerate(names)}
+        if not row.get("source") or not row.get("target"):
+            raise InputError(f"{path.name} line {number}: needs a source term and a target term separated by a tab")
+        comment = row.get("comment", "")
+        if plain and comment.startswith("= ") and f"source:{comment[2:].strip()}" in groups:
+            groups[f"source:{comment[2:].strip()}"]["zh"].append(row["source"])  # a further form (omegat export)
+            continue
+        if plain:
+            row["comment"], markers = parse_comment(comment)
+            row.update({"also": join_cell(markers.get("also", ())), "variants": join_cell(markers.get("variants", ())),
+                        "forbidden": join_cell(markers.get("forbidden", ()))})
         key = row.get("id") or f"source:{row['source']}"
         if key not in groups:
             groups[key] = {"zh": [], "en": [], "row": row, "line": number}
