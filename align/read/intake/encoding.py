@@ -3,11 +3,20 @@
 Order: BOMs (UTF-8, UTF-16, UTF-32); UTF-16 without BOM by its NUL pattern;
 strict UTF-8; then the Chinese legacy encodings GB18030 and Big5, decided by
 charset-normalizer when both decode. Binary data is refused, never guessed.
+
+GB18030 decodes almost any byte sequence, so a legacy decoding is accepted only
+when it reads as Chinese: nearly every Han character it gives must be a common
+one (in GB2312 or Big5), and no Han character may sit inside a Latin word.
+Shift-JIS Japanese read as GB18030 gives about half rare characters; Latin-1
+English gives ``r閟um``. Such a file is refused with charset-normalizer's guess
+and the option that says the encoding, rather than aligned as garble.
 """
 
 from __future__ import annotations
 
 import codecs
+import functools
+import re
 
 from align.core.errors import InputError
 
@@ -58,8 +67,67 @@ def _control_share(text: str) -> float:
     return bad / len(sample)
 
 
-def decode_bytes(data: bytes, source: str = "<bytes>", encoding: str | None = None) -> tuple[str, str]:
-    """Return ``(text, encoding)``; raise InputError for empty, binary or undecodable data."""
+_HAN_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+_PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
+_HAN_IN_A_WORD = re.compile(r"[A-Za-z][\u3400-\u9fff]+[A-Za-z]")
+COMMON_HAN_SHARE = 0.9  # real Chinese: 0.99-1.0; Shift-JIS read as GB18030: about 0.5
+
+
+@functools.lru_cache(maxsize=65536)
+def _common_han(char: str) -> bool:
+    for table in ("gb2312", "big5"):
+        try:
+            char.encode(table)
+            return True
+        except UnicodeEncodeError:
+            pass
+    return False
+
+
+def implausible_chinese(text: str) -> str | None:
+    """Why ``text``, a legacy (GB18030/Big5) decoding, is unlikely to be what the file says; None if it reads well."""
+    sample = text[:20000]
+    han = _HAN_CHAR.findall(sample)
+    private = len(_PRIVATE_USE.findall(sample))
+    if private >= 3 and private > 0.02 * max(len(han), 1):
+        return f"{private} private-use characters"
+    if len(han) >= 10:
+        rare = sum(1 for c in han if not _common_han(c))
+        if rare > (1 - COMMON_HAN_SHARE) * len(han):
+            return f"{rare / len(han):.0%} of its Han characters are rare ones that running Chinese hardly uses"
+    inside_words = len(_HAN_IN_A_WORD.findall(sample))
+    if inside_words >= 3 and inside_words * 4 > len(han):
+        return f"Han characters inside {inside_words} Latin words"
+    return None
+
+
+def _likely_encoding(data: bytes) -> str | None:
+    """charset-normalizer's best guess over every encoding it knows, or None."""
+    from charset_normalizer import from_bytes
+
+    matches = from_bytes(data[:200000])
+    best = matches.best()
+    if best is None:
+        return None
+    # single-byte Latin code pages often tie (cp1250, cp775, latin-1 read accented English alike): name the common one
+    for match in matches:
+        if match.encoding in ("cp1252", "latin_1") and match.chaos <= best.chaos + 0.01:
+            return match.encoding
+    return best.encoding
+
+
+def _say_which(source: str, flag: str, reason: str, data: bytes) -> InputError:
+    guess = _likely_encoding(data)
+    maybe = f"; it may be {guess}" if guess and guess not in _LEGACY else ""
+    example = guess if guess and guess not in _LEGACY else "shift_jis"
+    return InputError(f"{source}: {reason}{maybe}; say which encoding with {flag} (e.g. {flag} {example})")
+
+
+def decode_bytes(data: bytes, source: str = "<bytes>", encoding: str | None = None, flag: str = "--encoding") -> tuple[str, str]:
+    """Return ``(text, encoding)``; raise InputError for empty, binary, undecodable or implausibly decoded data.
+
+    ``flag`` is the option that gives this file's encoding (``--zh-encoding``...), named in the errors.
+    """
     if not data.strip():
         raise InputError(f"{source}: file is empty")
     if encoding:
@@ -67,13 +135,17 @@ def decode_bytes(data: bytes, source: str = "<bytes>", encoding: str | None = No
             return data.decode(encoding), encoding
         except (UnicodeDecodeError, LookupError) as error:
             raise InputError(f"{source}: cannot decode as {encoding}: {error}") from None
-    text, used = _decode(data, source)
+    text, used = _decode(data, source, flag)
+    if used in _LEGACY:
+        reason = implausible_chinese(text)
+        if reason:
+            raise _say_which(source, flag, f"read as {used.upper()} it is unlikely text ({reason})", data)
     if _control_share(text) > 0.01:
         raise InputError(f"{source}: looks binary (control characters in the text), not a text document")
     return text, used
 
 
-def _decode(data: bytes, source: str) -> tuple[str, str]:
+def _decode(data: bytes, source: str, flag: str) -> tuple[str, str]:
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
@@ -110,7 +182,7 @@ def _decode(data: bytes, source: str) -> tuple[str, str]:
         return text, name
     if len(decoded) == 2:
         return _pick_legacy(data, decoded)
-    raise InputError(f"{source}: not decodable as UTF-8, UTF-16, GB18030 or Big5; give --encoding")
+    raise _say_which(source, flag, "not decodable as UTF-8, UTF-16, GB18030 or Big5", data)
 
 
 def _pick_legacy(data: bytes, decoded: dict[str, str]) -> tuple[str, str]:
@@ -119,5 +191,9 @@ def _pick_legacy(data: bytes, decoded: dict[str, str]) -> tuple[str, str]:
     best = from_bytes(data, cp_isolation=list(_LEGACY)).best()
     if best is not None:
         name = "big5" if "big5" in best.encoding or "cp950" in best.encoding else "gb18030"
-        return decoded[name], name
-    return decoded["gb18030"], "gb18030"
+    else:
+        name = "gb18030"
+    other = "big5" if name == "gb18030" else "gb18030"
+    if implausible_chinese(decoded[name]) and not implausible_chinese(decoded[other]):
+        name = other  # the one that reads as Chinese
+    return decoded[name], name
