@@ -35,13 +35,33 @@ def check_writable(path: str | os.PathLike, force: bool = False, create_folder: 
         raise InputError(f"{target}: folder {folder} does not exist; create it first (bitext does not create it for one output)")
     if not folder.is_dir():
         raise InputError(f"{target}: {folder} is not a folder")
+    _probe(folder, target)
+    return target
+
+
+def check_output_folder(folder: str | os.PathLike) -> Path:
+    """Refuse, before any work, an output folder that could not be filled: not a folder, or a place where it or
+    its files cannot be created. A missing folder is fine (the commands that take one create it)."""
+    out = Path(folder)
+    if out.exists() and not out.is_dir():
+        raise InputError(f"{out}: exists and is not a folder")
+    existing = out
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise InputError(f"{out}: {existing} is not a folder")
+    _probe(existing, out)
+    return out
+
+
+def _probe(folder: Path, target: Path) -> None:
+    """Create and remove a file in ``folder``: the one test a read-only disk, permissions and ACLs all answer."""
     try:
-        fd, probe = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".probe", dir=folder)
+        fd, probe = tempfile.mkstemp(prefix=".bitext-", suffix=".probe", dir=folder)
     except OSError as error:
         raise InputError(f"{target}: cannot write in {folder}: {error.strerror}") from None
     os.close(fd)
     os.unlink(probe)
-    return target
 
 
 def _umask() -> int:

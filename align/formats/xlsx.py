@@ -31,7 +31,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import zipfile
 from pathlib import Path
 
 from align.core.atomic import atomic_open
@@ -202,8 +201,8 @@ def read_review(path: str | os.PathLike) -> tuple[Bitext, ReviewSummary]:
         raise InputError(f"{path}: no such file")
     try:
         sheets = pd.read_excel(path, sheet_name=None, dtype=str, keep_default_na=False, engine="openpyxl")
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        raise InputError(f"{path}: not a readable XLSX workbook ({error})") from None
+    except Exception as error:  # a damaged workbook: openpyxl and lxml raise a dozen kinds (XMLSyntaxError, TypeError...)
+        raise InputError(f"{path}: not a readable XLSX workbook ({type(error).__name__}: {str(error)[:200]})") from None
     if SHEET in sheets:
         frame = sheets[SHEET]
     else:

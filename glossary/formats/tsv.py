@@ -62,6 +62,8 @@ def read(path: Path) -> list[Concept]:
         if line.startswith("#"):
             if line.startswith(HEADER_TAG):
                 header = tuple(c.strip() for c in line[len(HEADER_TAG):].strip().split("\t"))
+                if header[:2] != ("source", "target"):
+                    raise InputError(f"{path.name} line {number}: the {HEADER_TAG!r} header must begin with source, target")
             continue
         cells = line.split("\t")
         if len(cells) < 2 or not cells[0].strip() or not cells[1].strip():
