@@ -75,10 +75,16 @@ def check_lengths(zh_doc: Document, en_doc: Document) -> None:
         )
 
 
+SIZES_CHECKED_FROM = 2**20
+
+
 def check_sizes(zh_name: str, zh_bytes: int, en_name: str, en_bytes: int) -> None:
     """Refuse, before reading them, two files whose sizes alone rule out a translation (a 200 MB Chinese file
     against a 3 KB English one). Bytes per character vary with the encoding (up to three times), hence the
-    wide margin; ``check_lengths`` judges the texts once read."""
+    wide margin; ``check_lengths`` judges the texts once read. Files under a megabyte are read anyway (it costs
+    nothing), so what is wrong with them (empty, binary, undecodable) is said instead of their sizes."""
+    if max(zh_bytes, en_bytes) < SIZES_CHECKED_FROM:
+        return
     times = max(zh_bytes, 1) / max(en_bytes, 1)
     times = max(times, 1 / times)
     if times > 3 * MISMATCH:

@@ -116,7 +116,22 @@ def _likely_encoding(data: bytes) -> str | None:
     return best.encoding
 
 
+def _utf8_then_not(data: bytes) -> int | None:
+    """Where UTF-8 stops in a file that is plainly UTF-8 before it (20+ non-ASCII characters): two encodings in one."""
+    try:
+        data.decode("utf-8")
+        return None
+    except UnicodeDecodeError as error:
+        start = error.start
+    prefix = data[:start].decode("utf-8", errors="ignore")
+    return start if sum(1 for c in prefix if ord(c) > 127) >= 20 else None
+
+
 def _say_which(source: str, flag: str, reason: str, data: bytes) -> InputError:
+    mixed = _utf8_then_not(data)
+    if mixed is not None:
+        return InputError(f"{source}: UTF-8 for its first {mixed:,} bytes, then not: two encodings in one file? "
+                          "Save it in one encoding (UTF-8), or give it with " + flag)
     guess = _likely_encoding(data)
     maybe = f"; it may be {guess}" if guess and guess not in _LEGACY else ""
     example = guess if guess and guess not in _LEGACY else "shift_jis"
