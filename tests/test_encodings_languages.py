@@ -124,3 +124,10 @@ def test_the_library_takes_declared_languages():
     with pytest.raises(InputError, match="both English"):
         align(zh, en, fast=True)
     assert len(align(zh, en, fast=True, declared=("zh",)).beads) >= len(COMMANDS)
+
+
+def test_english_with_curly_quotes_in_gb18030_keeps_its_quotes():
+    english = (CORPUS / "001_c1337831e128b1af.txt").read_text(encoding="utf-8")
+    data = _only(english, "gb18030").encode("gb18030")  # “ ” ’ are the only non-ASCII: Big5 decodes them too
+    text, used = decode_bytes(data, "en.txt")
+    assert used == "gb18030" and text == _only(english, "gb18030") and "“" in text

@@ -211,4 +211,6 @@ def _pick_legacy(data: bytes, decoded: dict[str, str]) -> tuple[str, str]:
     other = "big5" if name == "gb18030" else "gb18030"
     if implausible_chinese(decoded[name]) and not implausible_chinese(decoded[other]):
         name = other  # the one that reads as Chinese
+    elif len(_HAN_CHAR.findall(decoded[name][:20000])) < 10 and _plausible_share(decoded[other]) > _plausible_share(decoded[name]):
+        name = other  # English with a few curly quotes: too little Chinese for the statistics, the punctuation decides
     return decoded[name], name
