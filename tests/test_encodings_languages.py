@@ -126,8 +126,25 @@ def test_the_library_takes_declared_languages():
     assert len(align(zh, en, fast=True, declared=("zh",)).beads) >= len(COMMANDS)
 
 
-def test_english_with_curly_quotes_in_gb18030_keeps_its_quotes():
-    english = (CORPUS / "001_c1337831e128b1af.txt").read_text(encoding="utf-8")
-    data = _only(english, "gb18030").encode("gb18030")  # “ ” ’ are the only non-ASCII: Big5 decodes them too
+@pytest.mark.parametrize("english", [
+    (CORPUS / "001_c1337831e128b1af.txt").read_text(encoding="utf-8"),  # “ ” ’ are its only non-ASCII characters
+    "From 1990 – 2000 the mill – the last one – closed. Workers – some 300 – left. " * 12,  # – is 每 in Big5
+])
+def test_english_with_curly_quotes_or_dashes_in_gb18030_keeps_them(english):
+    data = _only(english, "gb18030").encode("gb18030")  # Big5 decodes these bytes too
     text, used = decode_bytes(data, "en.txt")
-    assert used == "gb18030" and text == _only(english, "gb18030") and "“" in text
+    assert used == "gb18030" and text == _only(english, "gb18030")
+
+
+def test_pair_takes_each_sides_encoding(tmp_path):
+    zh_text = (CORPUS / "002_692b37b96702f906.txt").read_text(encoding="utf-8")
+    en_text = (CORPUS / "000_0b1bca0a7bab6d19.txt").read_text(encoding="utf-8").replace("Internet", "Internét")
+    (tmp_path / "zh").mkdir()
+    (tmp_path / "en").mkdir()
+    (tmp_path / "zh" / "a.txt").write_text(zh_text, encoding="utf-8")
+    (tmp_path / "en" / "b.txt").write_bytes(_only(en_text, "cp1252").encode("cp1252"))
+    args = ["pair", str(tmp_path / "zh"), str(tmp_path / "en"), "--fast", "-q", "--json"]
+    refused = runner.invoke(app, args)
+    assert refused.exit_code == 2 and "--en-encoding" in refused.stderr
+    result = runner.invoke(app, [*args, "--en-encoding", "cp1252"])
+    assert result.exit_code == 0, result.output

@@ -59,6 +59,20 @@ def _plausible_share(text: str) -> float:
     return ok / len(sample)
 
 
+def _mostly_latin(text: str) -> bool:
+    sample = text[:200000]
+    han = len(_HAN_CHAR.findall(sample))
+    return han < 0.05 * (han + len(_LATIN_LETTER.findall(sample)))
+
+
+def _western_share(text: str) -> float:
+    """Share of characters English text is made of: ASCII, Latin letters with accents, dashes and curly quotes."""
+    sample = text[:200000]
+    if not sample:
+        return 0.0
+    return sum(1 for c in sample if c < "\u0250" or "\u2010" <= c <= "\u206f") / len(sample)
+
+
 def _control_share(text: str) -> float:
     sample = text[:10000]
     if not sample:
@@ -69,7 +83,9 @@ def _control_share(text: str) -> float:
 
 _HAN_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 _PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
-_HAN_IN_A_WORD = re.compile(r"[A-Za-z][\u3400-\u9fff]+[A-Za-z]")
+_HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
+_HAN_GLUED = re.compile(r"(?<=[A-Za-z])[\u3400-\u9fff]|[\u3400-\u9fff](?=[A-Za-z])")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
 COMMON_HAN_SHARE = 0.9  # real Chinese: 0.99-1.0; Shift-JIS read as GB18030: about 0.5
 
 
@@ -95,9 +111,13 @@ def implausible_chinese(text: str) -> str | None:
         rare = sum(1 for c in han if not _common_han(c))
         if rare > (1 - COMMON_HAN_SHARE) * len(han):
             return f"{rare / len(han):.0%} of its Han characters are rare ones that running Chinese hardly uses"
-    inside_words = len(_HAN_IN_A_WORD.findall(sample))
-    if inside_words >= 3 and inside_words * 4 > len(han):
-        return f"Han characters inside {inside_words} Latin words"
+    # Latin text whose accented letters became Han characters: "Intern彋", "r閟um閟". Real English quoting
+    # Chinese sets it apart with spaces or punctuation; real Chinese with English words is mostly Han.
+    runs = _HAN_RUN.findall(sample)
+    glued = len(_HAN_GLUED.findall(sample))
+    latin = len(_LATIN_LETTER.findall(sample))
+    if len(runs) >= 3 and len(han) < 0.2 * (len(han) + latin) and 2 * glued >= len(runs):
+        return f"{glued} Han characters glued to Latin words, as accented letters of another encoding would be"
     return None
 
 
@@ -211,6 +231,6 @@ def _pick_legacy(data: bytes, decoded: dict[str, str]) -> tuple[str, str]:
     other = "big5" if name == "gb18030" else "gb18030"
     if implausible_chinese(decoded[name]) and not implausible_chinese(decoded[other]):
         name = other  # the one that reads as Chinese
-    elif len(_HAN_CHAR.findall(decoded[name][:20000])) < 10 and _plausible_share(decoded[other]) > _plausible_share(decoded[name]):
-        name = other  # English with a few curly quotes: too little Chinese for the statistics, the punctuation decides
+    elif _mostly_latin(decoded[name]) and _western_share(decoded[other]) > _western_share(decoded[name]):
+        name = other  # English with a few curly quotes or dashes (– in GB18030 is 每 in Big5): the punctuation decides
     return decoded[name], name
