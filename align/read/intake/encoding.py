@@ -60,9 +60,11 @@ def _plausible_share(text: str) -> float:
 
 
 def _mostly_latin(text: str) -> bool:
+    """Latin text, whatever Han characters a wrong decoding put in it: few, or each one alone (Chinese runs on)."""
     sample = text[:200000]
     han = len(_HAN_CHAR.findall(sample))
-    return han < 0.05 * (han + len(_LATIN_LETTER.findall(sample)))
+    runs = len(_HAN_RUN.findall(sample))
+    return han < 0.05 * (han + len(_LATIN_LETTER.findall(sample))) or han < 1.5 * runs
 
 
 def _western_share(text: str) -> float:
