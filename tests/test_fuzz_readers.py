@@ -98,13 +98,27 @@ def _inputs(seed: bytes, syntax: list[bytes]):
 
 
 def _only_our_errors(read, data: bytes, name: str) -> None:
+    """Reading ``data`` returns or raises a one-line BitextError; what it returns, bitext's writers can write."""
+    import warnings
+
+    from align.core.bitext import Bitext
+
     path = FOLDER / name
     path.write_bytes(data)
     try:
-        read(path)
+        result = read(path)
     except BitextError as error:
         message = str(error)
         assert message and "\n" not in message.strip(), f"a multi-line error: {message!r}"
+        return
+    if isinstance(result, Bitext):  # a reader must not hand on what no writer can write (a lone surrogate...)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # a writer's warnings (characters XML forbids, removed) are for users
+            for fmt in ("tsv", "tmx", "jsonl"):
+                try:
+                    write_bitext(result, FOLDER / f"written.{fmt}", fmt=fmt, force=True)
+                except BitextError:
+                    pass
 
 
 @pytest.mark.parametrize("fmt", ["tmx", "jsonl", "tsv", "csv", "align"])
@@ -116,6 +130,64 @@ def test_bitext_readers_raise_only_bitext_errors(fmt):
     @given(_inputs(seed, syntax))
     def check(data):
         _only_our_errors(lambda path: read_bitext(path, fmt), data, f"fuzz.{fmt}")
+
+    check()
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8) | st.just("\ud800"),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3), max_leaves=6)
+HEADER_KEYS = ["format", "signature", "zh_name", "en_name", "zh_lang", "en_lang", "document_score", "details"]
+BEAD_KEYS = ["zh", "en", "zh_ids", "en_ids", "confidence", "reasons", "id", "meta"]
+
+
+@st.composite
+def jsonl_rows(draw) -> bytes:
+    """Well-formed JSON whose fields hold any JSON value: the reader must check types, not trust them."""
+    import json
+
+    rows = []
+    if draw(st.booleans()):
+        header = draw(st.dictionaries(st.sampled_from(HEADER_KEYS), JSON_VALUES, max_size=5))
+        rows.append({**header, "format": "bitext-jsonl"})
+    for _ in range(draw(st.integers(1, 3))):
+        bead = {"zh": "你好", "en": "Hello"}
+        bead.update(draw(st.dictionaries(st.sampled_from(BEAD_KEYS), JSON_VALUES, max_size=4)))
+        rows.append(bead)
+    return "\n".join(json.dumps(row, ensure_ascii=True) for row in rows).encode()
+
+
+@st.composite
+def table_rows(draw, sep: str) -> bytes:
+    """A header the reader knows and cells of any text: ids, confidences and reasons must be checked, not trusted."""
+    import csv
+    import io
+
+    header = ["id", "zh_ids", "en_ids", "zh", "en", "confidence", "reasons"] + draw(st.lists(st.text(max_size=5), max_size=2))
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=sep)
+    writer.writerow(header)
+    cells = st.text(max_size=10) | st.sampled_from(["-1", "1e999", "nan", "0 1", "1,2", "", "0.5", "inf", "1.5", "9" * 30])
+    for _ in range(draw(st.integers(1, 3))):
+        writer.writerow(draw(st.lists(cells, min_size=len(header), max_size=len(header))))
+    return out.getvalue().encode("utf-8", errors="surrogatepass")
+
+
+def test_jsonl_fields_of_any_type_raise_only_bitext_errors():
+    @BUDGET
+    @given(jsonl_rows())
+    def check(data):
+        _only_our_errors(lambda path: read_bitext(path, "jsonl"), data, "typed.jsonl")
+
+    check()
+
+
+@pytest.mark.parametrize("fmt, sep", [("tsv", "\t"), ("csv", ",")])
+def test_table_cells_of_any_text_raise_only_bitext_errors(fmt, sep):
+    @BUDGET
+    @given(table_rows(sep))
+    def check(data):
+        _only_our_errors(lambda path: read_bitext(path, fmt), data, f"typed.{fmt}")
 
     check()
 
@@ -216,3 +288,20 @@ def test_intake_of_bytes_raises_only_bitext_errors():
             assert "\n" not in str(error).strip()
 
     check()
+
+
+@pytest.mark.parametrize("name, data, words", [
+    ("deep.jsonl", b"[" * 100_000 + b"]" * 100_000 + b"\n", "nested too deeply"),
+    ("list.jsonl", b'{"zh": ["a"], "en": "b"}\n', '"zh" must be a string'),
+    ("surrogate.jsonl", b'{"zh": "\\ud800", "en": "b"}\n', "lone surrogate"),
+    ("reasons.jsonl", b'{"zh": "a", "en": "b", "reasons": 5}\n', '"reasons" must be a list'),
+    ("meta.jsonl", b'{"zh": "a", "en": "b", "meta": [1, 2]}\n', '"meta" must be an object'),
+    ("score.jsonl", b'{"format": "bitext-jsonl", "document_score": "high"}\n{"zh": "a", "en": "b"}\n', "must be a number"),
+    ("lang.jsonl", b'{"format": "bitext-jsonl", "zh_lang": "\\udc00"}\n{"zh": "a", "en": "b"}\n', "lone surrogate"),
+])
+def test_what_fuzzing_found_in_jsonl_is_a_clear_error(name, data, words):
+    from align.core.errors import InputError
+
+    (FOLDER / name).write_bytes(data)
+    with pytest.raises(InputError, match=words):
+        read_bitext(FOLDER / name)
