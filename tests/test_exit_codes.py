@@ -109,3 +109,27 @@ def test_a_library_write_into_a_missing_folder_is_refused_not_created(tmp_path):
     with pytest.raises(InputError, match="does not exist"):
         write_bitext(sample_bitext(), tmp_path / "typo" / "x.tmx")
     assert not (tmp_path / "typo").exists()
+
+
+@pytest.mark.parametrize("mask, mode", [(0o022, 0o644), (0o077, 0o600)])
+def test_cli_outputs_follow_the_umask(tmp_path, mask, mode):
+    import os
+    import stat
+
+    from align.formats import write_bitext
+
+    from exports_sample import sample_bitext
+
+    write_bitext(sample_bitext(), tmp_path / "in.jsonl")
+    outputs = [tmp_path / f"out.{ext}" for ext in ("tmx", "xlsx", "tsv")]
+    old = os.umask(mask)
+    try:
+        for out in outputs:
+            result = runner.invoke(app, ["convert", str(tmp_path / "in.jsonl"), str(out)])
+            assert result.exit_code == 0, result.output
+        glossary = runner.invoke(app, ["glossary", "convert", "-", str(tmp_path / "terms.tbx")])
+        assert glossary.exit_code == 0, glossary.output
+    finally:
+        os.umask(old)
+    outputs.append(tmp_path / "terms.tbx")
+    assert {out.name: oct(stat.S_IMODE(out.stat().st_mode)) for out in outputs} == {out.name: oct(mode) for out in outputs}
