@@ -6,9 +6,9 @@ charset-normalizer when both decode. Binary data is refused, never guessed.
 
 GB18030 decodes almost any byte sequence, so a legacy decoding is accepted only
 when it reads as Chinese: nearly every Han character it gives must be a common
-one (in GB2312 or Big5), and no Han character may sit inside a Latin word.
-Shift-JIS Japanese read as GB18030 gives about half rare characters; Latin-1
-English gives ``r閟um``. Such a file is refused with charset-normalizer's guess
+one (in GB2312 or Big5), and in mostly-Latin text no Han character may be glued
+to a Latin word. Shift-JIS Japanese read as GB18030 gives about half rare
+characters; Latin-1 English gives ``r閟um閟``. Such a file is refused with charset-normalizer's guess
 and the option that says the encoding, rather than aligned as garble.
 """
 
@@ -155,9 +155,9 @@ def _say_which(source: str, flag: str, reason: str, data: bytes) -> InputError:
         return InputError(f"{source}: UTF-8 for its first {mixed:,} bytes, then not: two encodings in one file? "
                           "Save it in one encoding (UTF-8), or give it with " + flag)
     guess = _likely_encoding(data)
-    maybe = f"; it may be {guess}" if guess and guess not in _LEGACY else ""
-    example = guess if guess and guess not in _LEGACY else "shift_jis"
-    return InputError(f"{source}: {reason}{maybe}; say which encoding with {flag} (e.g. {flag} {example})")
+    if guess and guess not in _LEGACY:
+        return InputError(f"{source}: {reason}; it may be {guess}; say which encoding with {flag} (e.g. {flag} {guess})")
+    return InputError(f"{source}: {reason}; say which encoding with {flag} (e.g. shift_jis, cp1252, euc-kr)")
 
 
 def decode_bytes(data: bytes, source: str = "<bytes>", encoding: str | None = None, flag: str = "--encoding") -> tuple[str, str]:
