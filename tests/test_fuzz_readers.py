@@ -12,7 +12,9 @@ time (``max_examples`` per reader; a few seconds each).
 
 from __future__ import annotations
 
+import atexit
 import io
+import shutil
 import tempfile
 import zipfile
 from pathlib import Path
@@ -32,7 +34,8 @@ from exports_sample import sample_bitext
 
 BUDGET = settings(max_examples=100, deadline=None, derandomize=True, database=None,
                   suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-FOLDER = Path(tempfile.mkdtemp(prefix="bitext-fuzz-"))
+FOLDER = Path(tempfile.mkdtemp(prefix="bitext-fuzz-"))  # one folder for every example (hypothesis and tmp_path disagree)
+atexit.register(shutil.rmtree, FOLDER, ignore_errors=True)
 
 
 def _seed(fmt: str) -> bytes:
