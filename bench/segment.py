@@ -95,9 +95,16 @@ def time_read(paragraphs: list[str], lang: str) -> tuple[float, int] | None:
     return time.perf_counter() - start, len(document.sentences)
 
 
-def time_pysbd(paragraphs: list[str], megabytes: float = 1.0) -> tuple[float, float, int]:
-    import pysbd
+def _pysbd():
+    try:
+        import pysbd
+    except ImportError:
+        raise SystemExit("bench/segment.py compares with pysbd: pip install 'bitext[bench]'") from None
+    return pysbd
 
+
+def time_pysbd(paragraphs: list[str], megabytes: float = 1.0) -> tuple[float, float, int]:
+    pysbd = _pysbd()
     segmenter = pysbd.Segmenter(language="en", clean=False, char_span=True)
     chosen, size = [], 0.0
     for paragraph in paragraphs:
@@ -137,8 +144,7 @@ def agreement(lang: str, splitter) -> tuple[float, float, float, int]:
 
 
 def _pysbd_spans(text: str) -> list[tuple[int, int]]:
-    import pysbd
-
+    pysbd = _pysbd()
     segmenter = pysbd.Segmenter(language="en", clean=False, char_span=True)
     spans = []
     for piece in segmenter.segment(text):

@@ -78,6 +78,9 @@ def test_shuffled_names_are_paired_and_the_distractor_is_not(folders, fast):
 def test_the_cli_writes_the_tsv_and_json(folders, tmp_path):
     root, truth, distractor = folders
     out = tmp_path / "lists" / "pairs.tsv"
+    missing = runner.invoke(app, ["pair", str(root / "zh"), str(root / "en"), "-o", str(out), "--fast", "--json"])
+    assert missing.exit_code == 2 and "does not exist" in missing.output  # a typo in a folder name is not created
+    out.parent.mkdir()
     result = runner.invoke(app, ["pair", str(root / "zh"), str(root / "en"), "-o", str(out), "--fast", "--json"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)

@@ -53,6 +53,7 @@ def align(
     progress: Progress | None = None,
     allow_mismatch: bool = False,
     model: Model | None = None,
+    declared: tuple[str, ...] = (),
     **changes,
 ) -> Bitext:
     """Align a Chinese and an English Document into beads with calibrated confidence.
@@ -66,6 +67,8 @@ def align(
     are refused (``bitext mine`` is for those) unless ``allow_mismatch``.
     ``model`` replaces the shipped model (leave-one-out benches align each
     chapter with a model fitted without it); its hash goes into the signature.
+    ``declared`` ("zh", "en"): sides whose language the caller vouches for, not
+    second-guessed from their characters (a Chinese manual full of shell commands).
     """
     settings = _settings(settings, fast, paragraphs, changes)
     if glossary is not None and not isinstance(glossary, TermSource):
@@ -75,7 +78,7 @@ def align(
     # threads than computing (MAC-Dev: 39 s wall with 2 BLAS threads, 11 s with one).
     from threadpoolctl import threadpool_limits
 
-    check_document_pair(zh_doc, en_doc, "align")
+    check_document_pair(zh_doc, en_doc, "align", declared)
     if not allow_mismatch:
         check_lengths(zh_doc, en_doc)
     with threadpool_limits(limits=1, user_api="blas"):

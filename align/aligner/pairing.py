@@ -14,23 +14,37 @@ def han_share(doc: Document) -> float:
     return han / (han + latin) if han + latin else 0.0
 
 
-def check_document_pair(zh_doc: Document, en_doc: Document, task: str = "align") -> None:
+def check_document_pair(zh_doc: Document, en_doc: Document, task: str = "align", declared: tuple[str, ...] = ()) -> None:
     """Raise InputError for a missing Document, an empty side, two documents in one language, or a swapped order.
 
     The language is judged from the characters as well as ``Document.lang``, so a
-    mislabelled document is caught too.
+    mislabelled document is caught too; except for a side in ``declared`` ("zh",
+    "en"), whose language the caller vouches for (``--zh-lang``/``--en-lang``): a
+    Chinese manual full of shell commands has fewer Han characters than Latin letters.
     """
     for doc, side in ((zh_doc, "Chinese"), (en_doc, "English")):
         if not isinstance(doc, Document):
             raise InputError(f"expected a Document, got {type(doc).__name__}; use read_document() first")
         if not any(s.text.strip() for s in doc.sentences):
             raise InputError(f"{doc.name}: no text to {task} (the {side} side is empty)")
-    zh_han, en_han = han_share(zh_doc), han_share(en_doc)
+    zh_han = 1.0 if "zh" in declared else han_share(zh_doc)
+    en_han = 0.0 if "en" in declared else han_share(en_doc)
     if zh_doc.lang == en_doc.lang or (zh_han < 0.2 and en_han < 0.2) or (zh_han > 0.5 and en_han > 0.5):
         which = "Chinese" if zh_han > 0.5 and en_han > 0.5 else "English" if zh_han < 0.2 and en_han < 0.2 else zh_doc.lang
-        raise InputError(f"{zh_doc.name} and {en_doc.name} are both {which}: give a Chinese and an English document")
+        raise InputError(f"{zh_doc.name} and {en_doc.name} are both {which}: give a Chinese and an English document"
+                         f"{_say_so(zh_doc, en_doc, which)}")
     if zh_doc.lang != "zh" or en_doc.lang != "en" or (zh_han < 0.2 and en_han > 0.5):
-        raise InputError(f"the Chinese document must come first: {zh_doc.name} is {zh_doc.lang}, {en_doc.name} is {en_doc.lang}")
+        raise InputError(f"the Chinese document must come first: {zh_doc.name} is {zh_doc.lang}, {en_doc.name} is {en_doc.lang}"
+                         f"{_say_so(zh_doc, en_doc, 'English' if zh_han < 0.2 else 'Chinese')}")
+
+
+def _say_so(zh_doc: Document, en_doc: Document, which: str) -> str:
+    """How to overrule the character count when it is wrong (code, terms or names in the other language)."""
+    if which == "English":
+        return (f" (if {zh_doc.name} is Chinese all the same, with code or English terms, say so with --zh-lang zh; "
+                "library: declared=('zh',))")
+    return (f" (if {en_doc.name} is English all the same, with Chinese quoted in it, say so with --en-lang en; "
+            "library: declared=('en',))")
 
 
 # English characters per Chinese character in a translation: about 3 (MAC-Dev 2.9, the Bible 3.3, the seeds
@@ -61,10 +75,16 @@ def check_lengths(zh_doc: Document, en_doc: Document) -> None:
         )
 
 
+SIZES_CHECKED_FROM = 2**20
+
+
 def check_sizes(zh_name: str, zh_bytes: int, en_name: str, en_bytes: int) -> None:
     """Refuse, before reading them, two files whose sizes alone rule out a translation (a 200 MB Chinese file
     against a 3 KB English one). Bytes per character vary with the encoding (up to three times), hence the
-    wide margin; ``check_lengths`` judges the texts once read."""
+    wide margin; ``check_lengths`` judges the texts once read. Files under a megabyte are read anyway (it costs
+    nothing), so what is wrong with them (empty, binary, undecodable) is said instead of their sizes."""
+    if max(zh_bytes, en_bytes) < SIZES_CHECKED_FROM:
+        return
     times = max(zh_bytes, 1) / max(en_bytes, 1)
     times = max(times, 1 / times)
     if times > 3 * MISMATCH:

@@ -9,11 +9,14 @@ from __future__ import annotations
 import sys
 
 from align.cli import aligning, build, documents, exporting, mining, pairing, reviewing, scoring  # noqa: F401  (they register commands)
-from align.cli.app import app
+from align.cli.app import EXIT_CODES, app
 from align.cli.glossary import glossary_app
 from align.core.errors import BitextError
 
-app.add_typer(glossary_app, name="glossary")
+app.add_typer(glossary_app, name="glossary", epilog=EXIT_CODES)
+# every command's --help ends with the exit codes, without each module repeating them
+for _command in (*app.registered_commands, *glossary_app.registered_commands):
+    _command.epilog = _command.epilog or EXIT_CODES
 
 
 def main() -> None:

@@ -24,9 +24,11 @@ def align_command(
     glossary: Optional[Path] = typer.Option(None, "--glossary", help="A glossary (.tsv OmegaT, .csv, .xlsx, .tbx): its terms count as matches between the sides."),
     min_confidence: Optional[float] = typer.Option(None, "--min-confidence", min=0.0, max=1.0, help="Write only beads whose confidence is at least this (e.g. 0.9)."),
     paragraphs: str = typer.Option("auto", "--paragraphs", help="auto: keep the paragraph boundaries both sides and the sentence alignment agree on; yes: trust every paragraph boundary (they correspond); no: ignore paragraphs."),
-    zh_lang: Optional[str] = typer.Option(None, "--zh-lang", help="Language code written for the Chinese side (e.g. zh-TW); default from the script."),
-    en_lang: Optional[str] = typer.Option(None, "--en-lang", help="Language code written for the English side (e.g. en-GB)."),
-    encoding: Optional[str] = typer.Option(None, "--encoding", help="Force the input encoding (e.g. gb18030) for both files."),
+    zh_lang: Optional[str] = typer.Option(None, "--zh-lang", help="The Chinese side's language code, written in the output (e.g. zh-TW; default from the script); also says ZH is Chinese even when its characters look English (code, commands, terms)."),
+    en_lang: Optional[str] = typer.Option(None, "--en-lang", help="The English side's language code (e.g. en-GB); also says EN is English whatever its characters look like."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Force the input encoding (e.g. gb18030) for both files; --zh-encoding/--en-encoding override it per side."),
+    zh_encoding: Optional[str] = typer.Option(None, "--zh-encoding", help="The Chinese file's encoding (e.g. gb18030, big5, shift_jis); detected when omitted."),
+    en_encoding: Optional[str] = typer.Option(None, "--en-encoding", help="The English file's encoding (e.g. cp1252, latin-1); detected when omitted."),
     pairs: Optional[Path] = typer.Option(None, "--pairs", help="Batch mode: a TSV of pairs, zh_path<TAB>en_path[<TAB>name] per line (paths relative to the TSV's folder); give no ZH EN then."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Batch mode: pairs aligned at once, one process each (default: every core; 1: in this process)."),
     dask: Optional[str] = typer.Option(None, "--dask", help="Batch mode: run the pairs on the Dask cluster whose scheduler is at this address (e.g. tcp://10.0.0.5:8786); needs bitext[dask]."),
@@ -56,41 +58,49 @@ def align_command(
       [bold]bitext align mac-dev/zh mac-dev/en -o out/ --presplit --format align[/bold]
       [bold]bitext align --pairs pairs.tsv -o out/ --format xlsx --jobs 4[/bold]
       [bold]bitext align zh/ en/ -o out/ --dask tcp://scheduler:8786[/bold]
+      [bold]bitext align manual.zh.txt manual.en.txt -o m.tmx --zh-encoding gb18030 --en-encoding cp1252[/bold]
+      [bold]bitext align shell-guide.zh.md shell-guide.en.md -o g.tsv --zh-lang zh-CN[/bold]  (Chinese full of commands)
     """
     from align.aligner import AlignmentWarning
-    from align.core.atomic import check_writable
     from align.core.errors import UsageError
     from align.core.signature import Signature
     from align.read.reader import read_document
 
     if paragraphs not in ("auto", "yes", "no"):
         raise UsageError("--paragraphs takes auto, yes or no")
+    zh_lang, en_lang, declared = languages(zh_lang, en_lang)
+    zh_encoding, en_encoding = encodings(encoding, zh_encoding, en_encoding)
     if pairs is not None or (zh is not None and zh.is_dir()) or (en is not None and en.is_dir()):
         from align.cli.batch import align_batch
 
         align_batch(zh, en, pairs, output, fmt=fmt, presplit=presplit, fast=fast, glossary=glossary,
                     min_confidence=min_confidence, paragraphs=paragraphs, zh_lang=zh_lang, en_lang=en_lang,
-                    encoding=encoding, jobs=jobs, dask=dask, force=force, json=json, quiet=quiet)
+                    zh_encoding=zh_encoding, en_encoding=en_encoding, jobs=jobs, dask=dask, force=force, json=json,
+                    quiet=quiet)
         return
     if zh is None or en is None:
         raise UsageError("give the Chinese and the English document (or two folders, or --pairs PAIRS.tsv)")
     if jobs is not None or dask is not None:
         raise UsageError("--jobs and --dask are for batch mode (ZH and EN folders, or --pairs)")
+    from align.core.atomic import check_writable
     from align.formats import format_for
+    from align.formats.registry import check_targets
 
-    out_format = format_for(output, fmt)
-    if out_format != "moses":
+    if output.is_dir():  # said before the format, which a folder's name cannot give
         check_writable(output, force)
+    out_format = format_for(output, fmt)
+    check_targets(output, out_format, force)
     if not force:
         from align.aligner.pairing import check_sizes
 
         check_sizes(zh.name, _size(zh), en.name, _size(en))
-    zh_doc = read_document(zh, "zh", presplit=presplit, encoding=encoding)
-    en_doc = read_document(en, "en", presplit=presplit, encoding=encoding)
+    zh_doc = read_document(zh, "zh", presplit=presplit, encoding=zh_encoding)
+    en_doc = read_document(en, "en", presplit=presplit, encoding=en_encoding)
     glossary_obj = _load_glossary(glossary) if glossary else None
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", AlignmentWarning)
-        bitext = _run(zh_doc, en_doc, fast, glossary_obj, {"auto": "auto", "yes": True, "no": False}[paragraphs], quiet or json, force)
+        bitext = _run(zh_doc, en_doc, fast, glossary_obj, {"auto": "auto", "yes": True, "no": False}[paragraphs], quiet or json, force,
+                      declared)
     for w in caught:
         if issubclass(w.category, AlignmentWarning):
             warn(str(w.message))
@@ -113,11 +123,37 @@ def align_command(
     console.print(table)
 
 
-def _run(zh_doc, en_doc, fast, glossary, paragraphs, quiet, allow_mismatch=False):
+def languages(zh_lang: Optional[str], en_lang: Optional[str]) -> tuple[Optional[str], Optional[str], tuple[str, ...]]:
+    """``--zh-lang``/``--en-lang`` as canonical codes (exit 4 for a code of the wrong language), and the sides they
+    vouch for, whose language is then not second-guessed from the characters."""
+    from align.formats.langcodes import chinese_code, english_code
+
+    zh_code = chinese_code(zh_lang) if zh_lang else None
+    en_code = english_code(en_lang) if en_lang else None
+    return zh_code, en_code, tuple(side for side, code in (("zh", zh_code), ("en", en_code)) if code)
+
+
+def encodings(both: Optional[str], zh: Optional[str], en: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    """Each side's encoding (its own option, else ``--encoding``); an unknown name is bad usage (exit 4)."""
+    import codecs
+
+    from align.core.errors import UsageError
+
+    for option, name in (("--encoding", both), ("--zh-encoding", zh), ("--en-encoding", en)):
+        if name is not None:
+            try:
+                codecs.lookup(name)
+            except LookupError:
+                raise UsageError(f"{option} {name!r}: unknown encoding (e.g. utf-8, gb18030, big5, shift_jis, cp1252)") from None
+    return zh or both, en or both
+
+
+def _run(zh_doc, en_doc, fast, glossary, paragraphs, quiet, allow_mismatch=False, declared=()):
     from align.aligner import align
 
     if quiet:
-        return align(zh_doc, en_doc, fast=fast, glossary=glossary, paragraphs=paragraphs, allow_mismatch=allow_mismatch)
+        return align(zh_doc, en_doc, fast=fast, glossary=glossary, paragraphs=paragraphs, allow_mismatch=allow_mismatch,
+                     declared=declared)
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
@@ -128,7 +164,7 @@ def _run(zh_doc, en_doc, fast, glossary, paragraphs, quiet, allow_mismatch=False
             bar.update(task, description=stage, completed=done, total=max(total, 1))
 
         return align(zh_doc, en_doc, fast=fast, glossary=glossary, paragraphs=paragraphs, progress=progress,
-                     allow_mismatch=allow_mismatch)
+                     allow_mismatch=allow_mismatch, declared=declared)
 
 
 def _size(path: Path) -> int:

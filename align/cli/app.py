@@ -2,23 +2,58 @@
 
 Library errors become a one-line ``error: ...`` on stderr and the error's exit
 code, for every command and sub-command, whether run from a shell or a test.
+Usage errors the argument parser finds (an unknown option, a missing argument,
+a value out of range) exit 4 like the library's own ``UsageError``, not click's 2,
+which the README keeps for bad input.
 """
 
 from __future__ import annotations
+
+import errno
 
 import typer
 from typer.core import TyperGroup
 
 from align.core.errors import BitextError
 
+EXIT_CODES = (
+    "Exit codes: 0 ok; 1 findings at or above --fail-on; 2 bad input (unreadable, undecodable, binary, empty, "
+    "malformed, wrong language, output not writable); 3 output exists (use --force); 4 bad usage; "
+    "5 inconsistent installation; 130 interrupted (nothing half-written)."
+)
+USAGE_EXIT_CODE = 4
+# the parser's usage errors (unknown option, missing argument, bad value): typer >= 0.29 vendors its own click, so
+# the class is found through the one typer exports rather than imported from click
+_PARSER_USAGE_ERRORS = tuple(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+
 
 class _ErrorsAsExitCodes(TyperGroup):
+    def make_context(self, info_name, args, parent=None, **extra):
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except _PARSER_USAGE_ERRORS as error:
+            error.exit_code = USAGE_EXIT_CODE
+            raise
+
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
+        except _PARSER_USAGE_ERRORS as error:  # a sub-command's arguments, parsed inside the group's invoke
+            error.exit_code = USAGE_EXIT_CODE
+            raise
         except BitextError as error:
             typer.echo(f"error: {error}", err=True)
             raise typer.Exit(error.exit_code) from None
+        except KeyboardInterrupt:
+            typer.echo("interrupted: outputs are written whole or not at all", err=True)
+            raise typer.Exit(130) from None
+        except OSError as error:
+            if error.errno == errno.EPIPE:  # output piped into `head`: typer quiets it
+                raise
+            # the file system refused (disk full, permission changed mid-run): one line, not a traceback
+            where = f"{error.filename}: " if error.filename else ""
+            typer.echo(f"error: {where}{error.strerror or error}", err=True)
+            raise typer.Exit(2) from None
 
 
 app = typer.Typer(
@@ -26,9 +61,7 @@ app = typer.Typer(
     cls=_ErrorsAsExitCodes,
     help=(
         "Chinese-English translation alignment: read and clean documents, align them,\n\n"
-        "export TMX/TSV/XLSX/Moses/JSONL/HTML, check translations against a glossary.\n\n"
-        "Exit codes: 0 ok; 1 findings at or above --fail-on; 2 bad input; "
-        "3 output exists (use --force); 4 bad usage."
+        "export TMX/TSV/XLSX/Moses/JSONL/HTML, check translations against a glossary.\n\n" + EXIT_CODES
     ),
     no_args_is_help=True,
     pretty_exceptions_enable=False,

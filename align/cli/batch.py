@@ -26,7 +26,8 @@ def align_batch(
     paragraphs: str,
     zh_lang: Optional[str],
     en_lang: Optional[str],
-    encoding: Optional[str],
+    zh_encoding: Optional[str],
+    en_encoding: Optional[str],
     jobs: Optional[int],
     dask: Optional[str],
     force: bool,
@@ -55,7 +56,7 @@ def align_batch(
     for path in unpaired:
         warn(f"{path} has no partner in the other folder; left out")
     options = BatchOptions(fmt=fmt or "tmx", presplit=presplit, fast=fast, paragraphs=paragraphs,
-                           min_confidence=min_confidence, zh_encoding=encoding, en_encoding=encoding,
+                           min_confidence=min_confidence, zh_encoding=zh_encoding, en_encoding=en_encoding,
                            zh_lang=zh_lang, en_lang=en_lang, glossary=glossary)
     run = lambda progress: run_batch(pairs, output, options, unpaired=unpaired, force=force, jobs=jobs,  # noqa: E731
                                      dask=dask, progress=progress)

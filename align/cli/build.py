@@ -44,9 +44,11 @@ def build(
 
     Example: [bold]bitext build[/bold]   or   [bold]bitext build --corpus my-corpus --exports out --json[/bold]
     """
+    from align.core.atomic import check_output_folder
     from align.job.build import build as run_build
     from align.job.workers import default_jobs
 
+    check_output_folder(exports)  # created when missing (a build fills it); refused now if it cannot be written
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console, transient=True, disable=json) as progress:
         task = progress.add_task("starting", total=None)
         report = run_build(corpus, exports, force=force, glossary_path=glossary, fast=fast, jobs=jobs or default_jobs(),

@@ -68,9 +68,11 @@ def clean(
       [bold]bitext clean page.html --text[/bold]
       [bold]bitext clean page.html -o page.clean.txt[/bold]
     """
-    from align.core.atomic import atomic_open
+    from align.core.atomic import atomic_open, check_writable
     from align.read.summary import cleaned_text, removal_rows
 
+    if output is not None:
+        check_writable(output, force)  # before reading: a typo in the folder is said at once
     doc = _read(file, lang, encoding, False, keep_all)
     if output is not None:
         with atomic_open(output, "w", force=force) as handle:

@@ -21,7 +21,9 @@ def pair_command(
     min_score: float = typer.Option(0.0, "--min-score", min=0.0, max=1.0, help="Keep only pairs scoring at least this (pairs judged unrelated are never kept)."),
     fast: bool = typer.Option(False, "--fast", help="Check sentences with the dictionary instead of sentence embeddings (faster, less sure)."),
     presplit: bool = typer.Option(False, "--presplit", help="The documents are one sentence per line."),
-    encoding: Optional[str] = typer.Option(None, "--encoding", help="Force the input encoding (e.g. gb18030) for every file."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Force the input encoding (e.g. gb18030) for every file; --zh-encoding/--en-encoding override it per side."),
+    zh_encoding: Optional[str] = typer.Option(None, "--zh-encoding", help="The encoding of every Chinese file (e.g. gb18030, big5); detected when omitted."),
+    en_encoding: Optional[str] = typer.Option(None, "--en-encoding", help="The encoding of every English file (e.g. cp1252); detected when omitted."),
     skip_bad: bool = typer.Option(False, "--skip-bad", help="Skip (and list) files that cannot be read, are empty or in the other language, instead of stopping."),
     force: bool = typer.Option(False, "--force", help="Overwrite OUTPUT if it exists."),
     json: bool = typer.Option(False, "--json", help="Print the pairs and the documents left over as JSON instead of a table."),
@@ -44,12 +46,14 @@ def pair_command(
       [bold]bitext pair zh/ en/ -o pairs.tsv --min-score 0.7 --json[/bold]
       [bold]bitext pair zh/ en/ --fast --skip-bad[/bold]
     """
+    from align.cli.aligning import encodings
     from align.core.atomic import check_writable
     from align.job.pairing import write_pairs_tsv
 
+    zh_encoding, en_encoding = encodings(encoding, zh_encoding, en_encoding)
     if output is not None:
         check_writable(output, force)
-    result = _run(zh_dir, en_dir, fast, presplit, encoding, skip_bad, quiet or json)
+    result = _run(zh_dir, en_dir, fast, presplit, (zh_encoding, en_encoding), skip_bad, quiet or json)
     kept = [p for p in result.pairs if p.paired and p.score >= min_score]
     if output is not None:
         write_pairs_tsv(kept, output, force=force)
@@ -79,10 +83,10 @@ def _print_table(result, kept, output) -> None:
         console.print(f"wrote {escape(str(output))}", highlight=False)
 
 
-def _run(zh_dir, en_dir, fast, presplit, encoding, skip_bad, quiet):
+def _run(zh_dir, en_dir, fast, presplit, encodings, skip_bad, quiet):
     from align.job.pairing import pair_folders
 
-    options = {"fast": fast, "presplit": presplit, "encoding": encoding, "skip_bad": skip_bad}
+    options = {"fast": fast, "presplit": presplit, "zh_encoding": encodings[0], "en_encoding": encodings[1], "skip_bad": skip_bad}
     if quiet:
         return pair_folders(zh_dir, en_dir, **options)
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn

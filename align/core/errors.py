@@ -6,6 +6,7 @@ Exit codes (documented in README and every ``--help``):
   2  bad input: unreadable, undecodable, binary, empty, malformed file, wrong language
   3  refused to overwrite an existing output (use ``--force``)
   4  bad usage: contradictory or unknown options
+  5  the installation is inconsistent (a model that does not fit the code)
 """
 
 from __future__ import annotations
@@ -15,6 +16,10 @@ class BitextError(Exception):
     """Base class: ``str(error)`` is a one-line reason fit for a terminal."""
 
     exit_code = 2
+
+    def __str__(self) -> str:
+        # a message may quote the input (a header cell, a parser's reason) and the input may hold line breaks
+        return " ".join(super().__str__().split())
 
 
 class InputError(BitextError):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 from align.core.atomic import atomic_open
@@ -20,6 +21,7 @@ from align.formats.base import BitextFormat, parse_confidence
 from align.formats.registry import register
 
 FORMAT = "bitext-jsonl"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def write_jsonl(bitext: Bitext, path: str | os.PathLike, force: bool = False, *, export: dict[str, str] | None = None) -> int:
@@ -62,8 +64,36 @@ def _ids(value, where: str) -> tuple[int, ...]:
     return tuple(value)
 
 
-def _strings(mapping) -> dict[str, str]:
-    return {str(k): str(v) for k, v in (mapping or {}).items()}
+def _strings(mapping, where: str = "", field: str = "") -> dict[str, str]:
+    if mapping is not None and not isinstance(mapping, dict):
+        raise InputError(f"{where}: \"{field}\" must be an object of names and values, got {type(mapping).__name__}")
+    return {str(k): _text(v, where, field) for k, v in (mapping or {}).items()}
+
+
+def _text(value, where: str, field: str) -> str:
+    """A JSON value as text; strings only for the sides (str() of a list would pass off garbage as a sentence)."""
+    if isinstance(value, (dict, list)) and field in ("zh", "en"):
+        raise InputError(f"{where}: \"{field}\" must be a string, got {type(value).__name__}")
+    text = value if isinstance(value, str) else json.dumps(value) if isinstance(value, (dict, list)) else str(value)
+    if _SURROGATE.search(text):  # legal in JSON ("\ud800"), but no character: no UTF-8 writer could write it
+        raise InputError(f"{where}: \"{field}\" holds a lone surrogate (U+{ord(_SURROGATE.search(text).group()):04X}), not a character")
+    return text
+
+
+def _score(value, where: str) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise InputError(f"{where}: \"document_score\" must be a number, got {value!r:.80}")
+    return float(value)
+
+
+def _reasons(value, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(r, str) for r in value):
+        raise InputError(f"{where}: \"reasons\" must be a list of strings, got {value!r:.80}")
+    return tuple(value)
 
 
 def read_jsonl(path: str | os.PathLike) -> Bitext:
@@ -80,17 +110,19 @@ def read_jsonl(path: str | os.PathLike) -> Bitext:
                     row = json.loads(line)
                 except json.JSONDecodeError as error:
                     raise InputError(f"{where}: not JSON ({error.msg} at column {error.colno})") from None
+                except RecursionError:
+                    raise InputError(f"{where}: JSON nested too deeply") from None
                 if not isinstance(row, dict):
                     raise InputError(f"{where}: expected a JSON object per line")
                 if row.get("format") == FORMAT:
                     bitext = Bitext(
-                        signature=_strings(row.get("signature")),
-                        zh_name=row.get("zh_name") or "",
-                        en_name=row.get("en_name") or "",
-                        zh_lang=row.get("zh_lang") or "zh-CN",
-                        en_lang=row.get("en_lang") or "en",
-                        document_score=row.get("document_score"),
-                        details=_strings(row.get("details")),
+                        signature=_strings(row.get("signature"), where, "signature"),
+                        zh_name=_text(row.get("zh_name") or "", where, "zh_name"),
+                        en_name=_text(row.get("en_name") or "", where, "en_name"),
+                        zh_lang=_text(row.get("zh_lang") or "zh-CN", where, "zh_lang"),
+                        en_lang=_text(row.get("en_lang") or "en", where, "en_lang"),
+                        document_score=_score(row.get("document_score"), where),
+                        details=_strings(row.get("details"), where, "details"),
                     )
                     continue
                 if "zh" not in row or "en" not in row:
@@ -100,12 +132,12 @@ def read_jsonl(path: str | os.PathLike) -> Bitext:
                     Bead(
                         zh_ids=_ids(row.get("zh_ids", []), where),
                         en_ids=_ids(row.get("en_ids", []), where),
-                        zh_text=str(row["zh"]),
-                        en_text=str(row["en"]),
+                        zh_text=_text(row["zh"], where, "zh"),
+                        en_text=_text(row["en"], where, "en"),
                         confidence=None if confidence is None else parse_confidence(str(confidence), where),
-                        reasons=tuple(row.get("reasons") or ()),
-                        id=str(row.get("id") or len(beads) + 1),
-                        meta=_strings(row.get("meta")),
+                        reasons=_reasons(row.get("reasons"), where),
+                        id=_text(row.get("id") or len(beads) + 1, where, "id"),
+                        meta=_strings(row.get("meta"), where, "meta"),
                     )
                 )
     except FileNotFoundError:

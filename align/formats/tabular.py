@@ -141,7 +141,9 @@ def read_tabular(path: str | os.PathLike, sep: str = "\t") -> Bitext:
     path = Path(path)
     try:
         with open(path, encoding="utf-8-sig", newline="") as handle:
-            reader = csv.reader(handle, delimiter=sep)
+            # CSV is RFC 4180: a quote left open swallows the rest of the file, so refuse it (strict); TSV from other
+            # tools carries bare quotes inside fields, which strict parsing would refuse
+            reader = csv.reader(handle, delimiter=sep, strict=sep == ",")
             try:
                 header = next(reader)
             except StopIteration:

@@ -92,6 +92,7 @@ def run_batch(
     """
     from align.aligner.settings import AlignSettings
     from align.aligner.signature import signature
+    from align.core.atomic import check_output_folder
     from align.formats import format_for
     from align.formats.tmx.write import creationdate
 
@@ -106,6 +107,7 @@ def run_batch(
     out = Path(output_dir)
     if out.exists() and not out.is_dir():
         raise UsageError(f"{out} exists and is not a folder: in batch mode -o names the output folder")
+    check_output_folder(out)  # created if missing, as a batch fills a folder; refused now if it cannot be
     if not pairs:
         raise InputError("no document pairs to align")
     settings = AlignSettings(fast=options.fast, paragraphs=options.paragraphs)

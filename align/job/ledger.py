@@ -149,6 +149,7 @@ class Ledger:
             return False
         self.check(relative, force)
         self._record({"file": relative, "sha256": digest, "pending": True})
+        target.parent.mkdir(parents=True, exist_ok=True)  # the ledger's folder is bitext's to fill (atomic_open creates none)
         with atomic_open(target, "wb", force=True) as handle:
             handle.write(data)
         self._record({"file": relative, "sha256": digest})

@@ -154,7 +154,9 @@ def _align(task: PairTask, zh_data: bytes, en_data: bytes, result: PairResult) -
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", AlignmentWarning)
         warnings.simplefilter("always", ExportWarning)
-        bitext = align(zh_doc, en_doc, settings=settings, glossary=_glossary(task), allow_mismatch=task.allow_mismatch)
+        declared = tuple(side for side, code in (("zh", task.zh_lang), ("en", task.en_lang)) if code)  # vouched for
+        bitext = align(zh_doc, en_doc, settings=settings, glossary=_glossary(task), allow_mismatch=task.allow_mismatch,
+                       declared=declared)
         if task.zh_lang:
             bitext.zh_lang = task.zh_lang
         if task.en_lang:

@@ -36,7 +36,9 @@ def read_document(
     ``name`` names a document given as bytes (e.g. the file they were read
     from on another machine): error messages and ``Document.name`` use it.
     """
-    text, used_encoding, name = _load(source, encoding, name)
+    # the option that names this file's encoding, quoted when its bytes do not read as text
+    flag = f"--{lang}-encoding" if lang in ("zh", "en") else "--encoding"
+    text, used_encoding, name = _load(source, encoding, name, flag)
     if html is None:
         html = _looks_html(text, name)
     page_boilerplate: list[Removal] = []
@@ -62,9 +64,10 @@ def read_document(
     return doc
 
 
-def _load(source: str | os.PathLike | bytes, encoding: str | None, name: str | None = None) -> tuple[str, str | None, str | None]:
+def _load(source: str | os.PathLike | bytes, encoding: str | None, name: str | None = None,
+          flag: str = "--encoding") -> tuple[str, str | None, str | None]:
     if isinstance(source, bytes):
-        text, used = decode_bytes(source, name or "<bytes>", encoding)
+        text, used = decode_bytes(source, name or "<bytes>", encoding, flag)
         return text, used, name
     if isinstance(source, os.PathLike) or (isinstance(source, str) and "\n" not in source and len(source) < 4096 and _is_file(source)):
         path = Path(source)
@@ -80,7 +83,7 @@ def _load(source: str | os.PathLike | bytes, encoding: str | None, name: str | N
             data = path.read_bytes()
         except OSError as error:
             raise InputError(f"{path}: cannot read: {error.strerror}") from None
-        text, used = decode_bytes(data, str(path), encoding)
+        text, used = decode_bytes(data, str(path), encoding, flag)
         return text, used, str(path)
     if isinstance(source, str):
         if _looks_like_a_path(source):

@@ -127,10 +127,12 @@ def _entry(entry, number: int) -> tuple[dict, list[str]]:
 def read(path: Path) -> list[Concept]:
     """Every entry with a Chinese and an English term; the others are skipped with one GlossaryWarning naming them."""
     try:
-        tree = etree.parse(str(path), _parser())
-    except etree.XMLSyntaxError as error:
-        raise InputError(f"{path.name}: not well-formed TBX/XML ({error.msg or error})") from None
-    root = tree.getroot()
+        root = etree.fromstring(path.read_bytes(), _parser())
+    except (etree.XMLSyntaxError, OSError, ValueError) as error:  # lxml says "invalid bytes in encoding" as an OSError
+        reason = getattr(error, "msg", None) or str(error)
+        raise InputError(f"{path.name}: not well-formed TBX/XML ({reason.strip()})") from None
+    if root is None:
+        raise InputError(f"{path.name}: not well-formed TBX/XML (no root element)")
     if _local(root.tag) not in ("martif", "tbx"):
         raise InputError(f"{path.name}: not a TBX file (root element <{_local(root.tag)}>, expected <martif> or <tbx>)")
     entries = [e for e in root.iter() if _local(e.tag) in ("termEntry", "conceptEntry")]

@@ -64,6 +64,8 @@ def _table(path: Path) -> tuple[tuple[str, ...] | None, list[tuple[int, list[str
         if line.startswith("#"):
             if line.startswith(HEADER_TAG):
                 header = tuple(c.strip() for c in line[len(HEADER_TAG):].strip().split("\t"))
+                if header[:2] != ("source", "target"):
+                    raise InputError(f"{path.name} line {number}: the {HEADER_TAG!r} header must begin with source, target")
             continue
         lines.append((number, line.split("\t")))
     return header, lines

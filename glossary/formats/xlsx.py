@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 from typing import Sequence
 
@@ -17,18 +16,19 @@ def read(path: Path) -> list[Concept]:
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+    except Exception as error:  # a damaged workbook: openpyxl and lxml raise a dozen kinds (XMLSyntaxError, TypeError...)
         raise InputError(f"{path.name}: not a readable XLSX workbook ({error.__class__.__name__})") from None
     try:
         sheet = book.worksheets[0]
-        rows = sheet.iter_rows(values_only=True)
-        header = next(rows, None)
-        if header is None:
-            raise InputError(f"{path.name}: the first sheet is empty")
-        header = ["" if h is None else str(h) for h in header]
-        return rows_to_concepts(header, ((n, ["" if c is None else str(c) for c in r]) for n, r in enumerate(rows, start=2)), path.name)
+        # read_only sheets parse as they are iterated: a damaged sheet fails here, not in load_workbook
+        rows = [["" if c is None else str(c) for c in row] for row in sheet.iter_rows(values_only=True)]
+    except Exception as error:
+        raise InputError(f"{path.name}: not a readable XLSX workbook ({error.__class__.__name__})") from None
     finally:
         book.close()
+    if not rows:
+        raise InputError(f"{path.name}: the first sheet is empty")
+    return rows_to_concepts(rows[0], enumerate(rows[1:], start=2), path.name)
 
 
 def write(concepts: Sequence[Concept], path: Path, force: bool = False, name: str = "") -> None:

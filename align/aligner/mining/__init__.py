@@ -47,7 +47,7 @@ MERGE_MIN = {"embed": 0.25, "fast": 0.15}  # and the added sentence must match o
 
 
 def mine(zh_doc: Document, en_doc: Document, *, threshold: float = 0.5, fast: bool = False,
-         progress: Progress | None = None, model: dict | None = None) -> Bitext:
+         progress: Progress | None = None, model: dict | None = None, declared: tuple[str, ...] = ()) -> Bitext:
     """Sentence pairs of two comparable documents that correspond, each with a calibrated confidence.
 
     Returns a Bitext of 1-1 beads (1-2/2-1 when adjacent sentences together
@@ -55,11 +55,12 @@ def mine(zh_doc: Document, en_doc: Document, *, threshold: float = 0.5, fast: bo
     most once, confidence >= ``threshold``. ``fast=True`` uses dictionary
     coverage instead of sentence embeddings. ``progress(stage, done, total)``
     is called as work advances. ``model`` replaces the fitted coefficients
-    (``bench/mining.py`` uses it for cross-validation).
+    (``bench/mining.py`` uses it for cross-validation). ``declared`` ("zh", "en"):
+    sides whose language the caller vouches for (see ``align``).
     """
     if not 0.0 <= threshold <= 1.0:
         raise UsageError(f"threshold must be between 0 and 1, got {threshold}")
-    check_document_pair(zh_doc, en_doc, "mine")
+    check_document_pair(zh_doc, en_doc, "mine", declared)
     from threadpoolctl import threadpool_limits
 
     with threadpool_limits(limits=1, user_api="blas"):  # small matrices: threads only spin (see align())

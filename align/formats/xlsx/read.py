@@ -39,7 +39,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import zipfile
 from pathlib import Path
 
 from align.core.bitext import Bead, Bitext
@@ -132,8 +131,8 @@ def _read_sheets(path: Path, limits: UnpackLimits) -> dict:
         return pd.read_excel(path, sheet_name=None, dtype=str, keep_default_na=False, engine=engine)
     except ImportError as error:
         raise InputError(f"{path}: reading {kind} needs {error.name or 'a missing package'} (pip install odfpy)") from None
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        raise InputError(f"{path}: not a readable {kind} workbook ({error})") from None
+    except Exception as error:  # a damaged workbook: openpyxl, odfpy and lxml raise a dozen kinds (XMLSyntaxError, TypeError...)
+        raise InputError(f"{path}: not a readable {kind} workbook ({type(error).__name__}: {str(error)[:200]})") from None
 
 
 def read_review(path: str | os.PathLike, limits: UnpackLimits | None = None) -> tuple[Bitext, ReviewSummary]:

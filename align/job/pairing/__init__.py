@@ -104,8 +104,10 @@ def pair_documents(zh_docs: Sequence[Document], en_docs: Sequence[Document], pro
 
 def pair_folders(zh_dir: str | Path, en_dir: str | Path, progress: Progress | None = None, *, fast: bool = False,
                  presplit: bool = False, encoding: str | None = None, skip_bad: bool = False,
-                 model: dict | None = None) -> Pairing:
+                 model: dict | None = None, zh_encoding: str | None = None, en_encoding: str | None = None) -> Pairing:
     """Pair the documents of a Chinese folder with those of an English folder (see ``pair_documents``).
+
+    ``encoding`` forces one encoding on every file; ``zh_encoding``/``en_encoding`` on one side's.
 
     Every regular file of each folder is a document (hidden files left out). A file
     that cannot be read, has no text or is in the other language raises
@@ -117,9 +119,9 @@ def pair_folders(zh_dir: str | Path, en_dir: str | Path, progress: Progress | No
     embedder = None if fast else _embedder()
     add = embedder.add if embedder is not None else _drop_texts
     try:
-        zh, zh_skipped = read_profiles(zh_paths, "zh", profiler, presplit=presplit, encoding=encoding, skip_bad=skip_bad,
+        zh, zh_skipped = read_profiles(zh_paths, "zh", profiler, presplit=presplit, encoding=zh_encoding or encoding, skip_bad=skip_bad,
                                        on_profile=add, progress=lambda n: report("reading Chinese", n, len(zh_paths)))
-        en, en_skipped = read_profiles(en_paths, "en", profiler, presplit=presplit, encoding=encoding, skip_bad=skip_bad,
+        en, en_skipped = read_profiles(en_paths, "en", profiler, presplit=presplit, encoding=en_encoding or encoding, skip_bad=skip_bad,
                                        on_profile=add, progress=lambda n: report("reading English", n, len(en_paths)))
     except BaseException:
         if embedder is not None:
