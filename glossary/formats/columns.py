@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import warnings
 
+from align.core.errors import InputError
 from align.core.text import HAN_CLASS
 from glossary.concept import COLUMNS
 from glossary.notices import GlossaryWarning
@@ -54,7 +55,6 @@ def header_names(cells: list[str]) -> list[str] | None:
         return None
     missing = [c for c in ("zh", "en") if c not in names]
     if missing:
-        from align.core.errors import InputError
 
         raise InputError(f"missing column {', '.join(missing)} (header has: {', '.join(str(c) for c in cells if c) or 'nothing'})")
     seen: set[str] = set()
@@ -75,6 +75,8 @@ def by_content(rows: list[list[str]], name: str) -> list[str]:
     if width < 2:
         return ["zh", "en"]
     han = [sum(1 for r in rows if i < len(r) and has_han(r[i])) for i in range(width)]
+    if not any(han):
+        raise InputError(f"{name}: no header row naming the columns (zh/en, source/target, ...) and no column holds Chinese")
     zh = max(range(width), key=lambda i: (han[i], -i))
     others = [i for i in range(width) if i != zh]
     names = [f"_extra{i}" for i in range(width)]
