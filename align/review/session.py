@@ -157,8 +157,9 @@ class ReviewSession:
                         log.write(json.dumps(entry, ensure_ascii=False) + "\n")
                     log.flush()
                     os.fsync(log.fileno())
-            except OSError as error:
-                raise InputError(f"could not save to {self.output}: {error.strerror or error}; the edits are still in this session") from None
+            except (OSError, InputError) as error:  # InputError: the output's folder is gone or is not a folder any more
+                reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+                raise InputError(f"could not save to {self.output}: {reason}; the edits are still in this session") from None
             logged = len(self._pending)
             self._pending.clear()
             self.saved_version = self.version
