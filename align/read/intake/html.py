@@ -23,8 +23,10 @@ _DROP = {"script", "style", "noscript", "template", "svg", "iframe", "object", "
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 
 
-def html_to_text(markup: str) -> str:
-    """Visible text of a page; block elements become paragraphs separated by blank lines."""
+def html_to_text(markup: str, title: bool = True) -> str:
+    """Visible text of a page; block elements become paragraphs separated by blank lines.
+
+    ``title=False`` leaves the ``<title>`` out (an e-book repeats the book's title in every chapter)."""
     try:
         root = lxml_html.document_fromstring(markup.encode("utf-8"), parser=_parser())
     except (etree.ParserError, ValueError) as error:
@@ -43,7 +45,7 @@ def html_to_text(markup: str) -> str:
             if element.text:
                 element.text = "\n\n" + element.text
     head = root.find("head")
-    title = head.findtext("title") if head is not None else None
+    title = head.findtext("title") if head is not None and title else None
     body = root.find("body")
     text = (body if body is not None else root).text_content()
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]

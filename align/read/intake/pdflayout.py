@@ -1,0 +1,181 @@
+"""From positioned lines to paragraphs: reading order, running heads, line joining.
+
+Coordinates are PDF points with y growing upwards (pdfminer's). Rules:
+- *Order*: on each page, boxes that cross the middle are full width; the others
+  belong to the left or right column. Between two full-width boxes the left
+  column is read top to bottom, then the right one.
+- *Margins*: a short box in the top or bottom 12% of a page is a page number
+  when it reads like one (``12``, ``- 12 -``, ``Page 3 of 9``, ``xii``), a
+  running header or footer when the same text (digits aside) sits in that
+  margin on at least 30% of the pages and on two or more. Both stay in the
+  text, marked as removals.
+- *Paragraphs*: inside a box a line ending a sentence starts a new paragraph
+  when it stops short of the right edge or the next line is indented, and so
+  does a blank gap taller than a line. A paragraph that does not end a
+  sentence continues into the next box (column or page) when that begins in
+  lower case. ``exam-`` + ``ple`` becomes ``example`` unless the document
+  writes ``exam-ple`` elsewhere with its hyphen inside a line.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from align.read.intake.base import TextBuilder
+
+_TERMINAL = tuple(".!?:;。！？：；…\"”’)）」』")
+_PAGE_NUMBER = re.compile(
+    r"^[\s\-–—·|\[(]*(?:(?:page|p\.|第)\s*)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:/|of|页|頁)\s*\d{1,4})?\s*(?:页|頁)?[\s\-–—·|\])]*$", re.I
+)
+_HYPHENATED = re.compile(r"[A-Za-z]+-[A-Za-z]+")
+_MARGIN = 0.12
+
+
+@dataclass
+class Line:
+    text: str
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+
+
+@dataclass
+class Page:
+    width: float
+    height: float
+    boxes: list[list[Line]]
+
+
+def _bounds(box: list[Line]) -> tuple[float, float, float, float]:
+    return min(line.x0 for line in box), max(line.x1 for line in box), min(line.y0 for line in box), max(line.y1 for line in box)
+
+
+def reading_order(page: Page) -> list[list[Line]]:
+    middle = page.width / 2
+    margin = page.width * 0.05
+    full, left, right = [], [], []
+    for box in page.boxes:
+        x0, x1, _, _ = _bounds(box)
+        if x0 < middle - margin and x1 > middle + margin:
+            full.append(box)
+        elif (x0 + x1) / 2 < middle:
+            left.append(box)
+        else:
+            right.append(box)
+    full.sort(key=lambda b: -_bounds(b)[3])
+
+    def segment(box) -> int:
+        top = _bounds(box)[3]
+        return sum(1 for f in full if _bounds(f)[3] > top)
+
+    ordered: list[list[Line]] = []
+    for number in range(len(full) + 1):
+        for column in (left, right):
+            ordered.extend(sorted((b for b in column if segment(b) == number), key=lambda b: -_bounds(b)[3]))
+        if number < len(full):
+            ordered.append(full[number])
+    return ordered
+
+
+def _margin_side(box: list[Line], page: Page) -> str | None:
+    _, _, y0, y1 = _bounds(box)
+    if sum(len(line.text) for line in box) > 160:
+        return None
+    if y0 > page.height * (1 - _MARGIN):
+        return "header"
+    if y1 < page.height * _MARGIN:
+        return "footer"
+    return None
+
+
+def _key(box: list[Line]) -> str:
+    return re.sub(r"\d+", "#", " ".join(" ".join(line.text.split()) for line in box).lower())
+
+
+def margin_rules(pages: list[Page]) -> dict[int, str]:
+    """``id(box)`` → removal rule for page numbers and running headers/footers."""
+    seen: Counter = Counter()
+    for page in pages:
+        for key in {(_margin_side(b, page), _key(b)) for b in page.boxes if _margin_side(b, page)}:
+            seen[key] += 1
+    needed = max(2, math.ceil(0.3 * len(pages)))
+    rules = {}
+    for page in pages:
+        for box in page.boxes:
+            side = _margin_side(box, page)
+            if side is None:
+                continue
+            if _PAGE_NUMBER.match(" ".join(line.text for line in box)):
+                rules[id(box)] = "page-number"
+            elif seen[(side, _key(box))] >= needed:
+                rules[id(box)] = f"running-{side}"
+    return rules
+
+
+def _box_paragraphs(box: list[Line]) -> list[list[Line]]:
+    x0, x1, _, _ = _bounds(box)
+    width = max(x1 - x0, 1.0)
+    paragraphs = [[box[0]]]
+    for previous, line in zip(box, box[1:]):
+        height = max(previous.y1 - previous.y0, 1.0)
+        ends = previous.text.rstrip().endswith(_TERMINAL)
+        short = previous.x1 < x0 + 0.85 * width
+        indented = line.x0 > x0 + max(0.02 * width, height * 0.8)
+        gap = previous.y0 - line.y1 > height
+        if gap or (ends and (short or indented)):
+            paragraphs.append([line])
+        else:
+            paragraphs[-1].append(line)
+    return paragraphs
+
+
+def _continues(previous: list[Line], following: list[Line]) -> bool:
+    text = previous[-1].text.rstrip()
+    start = following[0].text.lstrip()
+    return bool(text) and not text.endswith(_TERMINAL) and start[:1].islower() and start[:1].isascii()
+
+
+def _join(lines: list[Line], hyphenated: set[str], builder: TextBuilder) -> str:
+    text = lines[0].text.strip()
+    for line in lines[1:]:
+        following = line.text.strip()
+        before = re.search(r"([A-Za-z]+)-$", text)
+        after = re.match(r"[a-z]+", following)
+        if before and after:
+            if f"{before.group(1)}-{after.group()}".lower() in hyphenated:
+                text += following
+            else:
+                text = text[:-1] + following
+                builder.skip("line-end-hyphen")
+        else:
+            text += "\n" + following
+    return text
+
+
+def build_text(pages: list[Page], builder: TextBuilder) -> None:
+    """Add the document's paragraphs and marked margins to ``builder``, in reading order."""
+    rules = margin_rules(pages)
+    hyphenated = {m.group().lower() for p in pages for b in p.boxes for line in b for m in _HYPHENATED.finditer(line.text.rstrip("-"))}
+    items: list[tuple[str, list[Line]]] = []  # (removal rule or "", lines)
+    last_paragraph: list[Line] | None = None
+    for page in pages:
+        for box in reading_order(page):
+            if id(box) in rules:
+                items.append((rules[id(box)], box))
+                continue
+            paragraphs = _box_paragraphs(box)
+            if last_paragraph is not None and _continues(last_paragraph, paragraphs[0]):
+                last_paragraph.extend(paragraphs.pop(0))
+            for paragraph in paragraphs:
+                items.append(("", paragraph))
+            if paragraphs:
+                last_paragraph = paragraphs[-1]
+    for rule, lines in items:
+        if rule:
+            builder.add(" ".join(line.text.strip() for line in lines), removed_as=rule)
+        else:
+            builder.add(_join(lines, hyphenated, builder))
