@@ -13,8 +13,10 @@ Coordinates are PDF points with y growing upwards (pdfminer's). Rules:
   when it stops short of the right edge or the next line is indented, and so
   does a blank gap taller than a line. A paragraph that does not end a
   sentence continues into the next box (column or page) when that begins in
-  lower case. ``exam-`` + ``ple`` becomes ``example`` unless the document
-  writes ``exam-ple`` elsewhere with its hyphen inside a line.
+  lower case. ``exam-`` + ``ple`` becomes ``example``; the hyphen stays when
+  the document writes the hyphenated word inside a line elsewhere and not the
+  joined one, or when the first part is one that English compounds with a
+  hyphen (``well-known``, ``self-evident``, ``twenty-one``).
 """
 
 from __future__ import annotations
@@ -31,6 +33,11 @@ _PAGE_NUMBER = re.compile(
     r"^[\s\-–—·|\[(]*(?:(?:page|p\.|第)\s*)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:/|of|页|頁)\s*\d{1,4})?\s*(?:页|頁)?[\s\-–—·|\])]*$", re.I
 )
 _HYPHENATED = re.compile(r"[A-Za-z]+-[A-Za-z]+")
+_WORD = re.compile(r"[A-Za-z]+")
+_COMPOUND_FIRST = frozenset(
+    "well ill self non all half cross full high low long short so ever first second third part off on one two three four "
+    "five six seven eight nine ten twenty thirty forty fifty sixty seventy eighty ninety anti post pre pro mid".split()
+)
 _MARGIN = 0.12
 
 
@@ -57,10 +64,13 @@ def _bounds(box: list[Line]) -> tuple[float, float, float, float]:
 def reading_order(page: Page) -> list[list[Line]]:
     middle = page.width / 2
     margin = page.width * 0.05
-    full, left, right = [], [], []
+    full, left, right, top, bottom = [], [], [], [], []
     for box in page.boxes:
         x0, x1, _, _ = _bounds(box)
-        if x0 < middle - margin and x1 > middle + margin:
+        side = _margin_side(box, page)
+        if side:
+            (top if side == "header" else bottom).append(box)
+        elif x0 < middle - margin and x1 > middle + margin:
             full.append(box)
         elif (x0 + x1) / 2 < middle:
             left.append(box)
@@ -72,13 +82,13 @@ def reading_order(page: Page) -> list[list[Line]]:
         top = _bounds(box)[3]
         return sum(1 for f in full if _bounds(f)[3] > top)
 
-    ordered: list[list[Line]] = []
+    ordered: list[list[Line]] = sorted(top, key=lambda b: -_bounds(b)[3])
     for number in range(len(full) + 1):
         for column in (left, right):
             ordered.extend(sorted((b for b in column if segment(b) == number), key=lambda b: -_bounds(b)[3]))
         if number < len(full):
             ordered.append(full[number])
-    return ordered
+    return ordered + sorted(bottom, key=lambda b: -_bounds(b)[3])
 
 
 def _margin_side(box: list[Line], page: Page) -> str | None:
@@ -139,14 +149,21 @@ def _continues(previous: list[Line], following: list[Line]) -> bool:
     return bool(text) and not text.endswith(_TERMINAL) and start[:1].islower() and start[:1].isascii()
 
 
-def _join(lines: list[Line], hyphenated: set[str], builder: TextBuilder) -> str:
+def _keeps_hyphen(first: str, second: str, words: set[str]) -> bool:
+    joined, compound = (first + second).lower(), f"{first}-{second}".lower()
+    if joined in words:
+        return False
+    return compound in words or first.lower() in _COMPOUND_FIRST
+
+
+def _join(lines: list[Line], words: set[str], builder: TextBuilder) -> str:
     text = lines[0].text.strip()
     for line in lines[1:]:
         following = line.text.strip()
         before = re.search(r"([A-Za-z]+)-$", text)
         after = re.match(r"[a-z]+", following)
         if before and after:
-            if f"{before.group(1)}-{after.group()}".lower() in hyphenated:
+            if _keeps_hyphen(before.group(1), after.group(), words):
                 text += following
             else:
                 text = text[:-1] + following
@@ -159,7 +176,13 @@ def _join(lines: list[Line], hyphenated: set[str], builder: TextBuilder) -> str:
 def build_text(pages: list[Page], builder: TextBuilder) -> None:
     """Add the document's paragraphs and marked margins to ``builder``, in reading order."""
     rules = margin_rules(pages)
-    hyphenated = {m.group().lower() for p in pages for b in p.boxes for line in b for m in _HYPHENATED.finditer(line.text.rstrip("-"))}
+    words = set()  # words and hyphenated words written inside lines
+    for page in pages:
+        for box in page.boxes:
+            for line in box:
+                inside = line.text.rstrip().rstrip("-")
+                words.update(m.group().lower() for m in _HYPHENATED.finditer(inside))
+                words.update(m.group().lower() for m in _WORD.finditer(inside))
     items: list[tuple[str, list[Line]]] = []  # (removal rule or "", lines)
     last_paragraph: list[Line] | None = None
     for page in pages:
@@ -178,4 +201,4 @@ def build_text(pages: list[Page], builder: TextBuilder) -> None:
         if rule:
             builder.add(" ".join(line.text.strip() for line in lines), removed_as=rule)
         else:
-            builder.add(_join(lines, hyphenated, builder))
+            builder.add(_join(lines, words, builder))
