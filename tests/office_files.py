@@ -85,3 +85,59 @@ def write_docx(path: Path, body: list[str], footnotes: list[str] = (), header: s
 def docx_from_paragraphs(path: Path, paragraphs: list[str], heading_every: int = 0) -> Path:
     """Each text a paragraph; with ``heading_every`` N, a heading-styled short paragraph stays one."""
     return write_docx(path, [paragraph(text) for text in paragraphs])
+
+
+_ODF_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/"'
+)
+
+
+def write_odt(path: Path, body: str, header: str | None = None) -> Path:
+    """An .odt whose office:text holds ``body`` (ODF XML); the mimetype first and stored, as the standard asks."""
+    content = f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content {_ODF_NS} office:version="1.3"><office:body><office:text>{body}</office:text></office:body></office:document-content>'
+    master = f"<style:master-page style:name=\"Standard\"><style:header><text:p>{escape(header)}</text:p></style:header></style:master-page>" if header else ""
+    styles = f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-styles {_ODF_NS}><office:master-styles>{master}</office:master-styles></office:document-styles>'
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+        '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>'
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text", compress_type=zipfile.ZIP_STORED)
+        archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+        archive.writestr("styles.xml", styles, compress_type=zipfile.ZIP_DEFLATED)
+        archive.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
+    return path
+
+
+def write_epub(path: Path, chapters: list[tuple[str, str]], spine: list[int] | None = None, title: str = "A Book") -> Path:
+    """An EPUB 3 with ``chapters`` as (file name, body XHTML); ``spine`` orders them (default: as given)."""
+    items = "".join(f'<item id="c{k}" href="text/{name}" media-type="application/xhtml+xml"/>' for k, (name, _) in enumerate(chapters))
+    items += '<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>'
+    order = spine if spine is not None else list(range(len(chapters)))
+    refs = '<itemref idref="nav"/>' + "".join(f'<itemref idref="c{k}"/>' for k in order)
+    package = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="id">'
+        f'<metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:identifier id="id">urn:x</dc:identifier><dc:title>{escape(title)}</dc:title>'
+        f'<dc:language>en</dc:language></metadata><manifest>{items}</manifest><spine>{refs}</spine></package>'
+    )
+    container = (
+        '<?xml version="1.0"?>\n<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">'
+        '<rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>'
+    )
+
+    def page(body: str) -> str:
+        return f'<?xml version="1.0" encoding="UTF-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><head><title>{escape(title)}</title></head><body>{body}</body></html>'
+
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/epub+zip", compress_type=zipfile.ZIP_STORED)
+        archive.writestr("META-INF/container.xml", container, compress_type=zipfile.ZIP_DEFLATED)
+        archive.writestr("OEBPS/content.opf", package, compress_type=zipfile.ZIP_DEFLATED)
+        archive.writestr("OEBPS/nav.xhtml", page('<nav><ol><li><a href="text/c1.xhtml">Contents</a></li></ol></nav>'), compress_type=zipfile.ZIP_DEFLATED)
+        for name, body in chapters:
+            archive.writestr(f"OEBPS/text/{name}", page(body), compress_type=zipfile.ZIP_DEFLATED)
+    return path
