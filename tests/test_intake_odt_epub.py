@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from align import read_document
 from office_files import write_epub, write_odt
+
+from align import read_document
 
 ODT_BODY = (
     '<text:tracked-changes><text:changed-region text:id="ct1"><text:deletion><office:change-info/>'

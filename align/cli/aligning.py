@@ -15,7 +15,7 @@ from align.cli.common import console, err_console, print_json, warn
 
 @app.command("align")
 def align_command(
-    zh: Optional[Path] = typer.Argument(None, help="The Chinese document (text, HTML, or one sentence per line with --presplit); or a folder of them."),
+    zh: Optional[Path] = typer.Argument(None, help="The Chinese document (text, HTML, Word .docx, .odt, EPUB, PDF with a text layer, Markdown, .srt/.vtt subtitles, or one sentence per line with --presplit); or a folder of them."),
     en: Optional[Path] = typer.Argument(None, help="The English document; or a folder of them, paired with ZH's by file name."),
     output: Path = typer.Option(..., "--output", "-o", help="Output file; its extension picks the format (.tmx .tsv .csv .xlsx .jsonl .align, .zh/.en for Moses). In batch mode: the output folder."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="Output format when the extension does not say (batch mode: default tmx): tmx, tsv, csv, xlsx, jsonl, moses, align, html."),
@@ -53,6 +53,8 @@ def align_command(
       [bold]bitext align novel.zh.txt novel.en.txt -o novel.tmx[/bold]
       [bold]bitext align zh/001 en/001 --presplit -o 001.align[/bold]
       [bold]bitext align a.zh.txt a.en.txt -o a.xlsx --min-confidence 0.5 --fast[/bold]
+      [bold]bitext align report.zh.docx report.en.pdf -o report.tmx[/bold]
+      [bold]bitext align film.zh.srt film.en.srt -o film.tmx[/bold]   (cue timings kept as x-zh-start... props)
       [bold]bitext align mac-dev/zh mac-dev/en -o out/ --presplit --format align[/bold]
       [bold]bitext align --pairs pairs.tsv -o out/ --format xlsx --jobs 4[/bold]
       [bold]bitext align zh/ en/ -o out/ --dask tcp://scheduler:8786[/bold]
@@ -81,7 +83,7 @@ def align_command(
     out_format = format_for(output, fmt)
     if out_format != "moses":
         check_writable(output, force)
-    if not force:
+    if not force and zh.suffix.lower() == en.suffix.lower():  # a PDF's bytes say little about a .txt's
         from align.aligner.pairing import check_sizes
 
         check_sizes(zh.name, _size(zh), en.name, _size(en))

@@ -14,7 +14,8 @@ def line_of(text: str, offset: int) -> int:
 
 
 def describe(doc: Document) -> dict[str, Any]:
-    """What ``bitext info`` shows: encoding, language, script, counts, removals by rule."""
+    """What ``bitext info`` shows: encoding, format, language, script, counts, the kinds of paragraphs a format
+    marks (``heading``, ``footnote``, ``table-row``...), removals by rule and what the reader left out of the file."""
     return {
         "file": doc.source or "<string>",
         "encoding": doc.encoding or "str",
@@ -25,7 +26,9 @@ def describe(doc: Document) -> dict[str, Any]:
         "paragraphs": len(doc.paragraphs),
         "sentences": len(doc.sentences),
         "kept_characters": sum(len(s.text) for s in doc.sentences),
+        "parts": dict(Counter(p.role for p in doc.paragraphs if p.role)),
         "removed": dict(Counter(r.rule for r in doc.removals)),
+        "left_out": dict(doc.left_out),
     }
 
 
