@@ -113,3 +113,31 @@ def test_bad_bilingual_files_are_refused(tmp_path):
     (tmp_path / "broken.po").write_text('msgid "unterminated\n', encoding="utf-8")
     with pytest.raises(InputError, match="broken.po"):
         read_bitext(tmp_path / "broken.po")
+
+
+def test_realign_turns_paragraph_segments_into_sentence_beads(tmp_path, monkeypatch):
+    import contextlib
+    import io
+    import sys
+
+    from align.cli import main
+
+    paragraphs = [
+        Bead((0,), (0,), "今天天气很好。我们去公园散步。", "The weather is fine today. We go for a walk in the park.", None, (), "p1"),
+        Bead((1,), (1,), "公园里有很多人。孩子们在玩耍。", "There are many people in the park. The children are playing.", None, (), "p2"),
+    ]
+    write_bitext(Bitext(beads=paragraphs, zh_lang="zh-TW", en_lang="en-GB"), tmp_path / "paragraphs.xlf")
+    monkeypatch.setattr(sys, "argv", ["bitext", "align", "--realign", str(tmp_path / "paragraphs.xlf"), "-o", str(tmp_path / "s.tmx"),
+                                      "--fast", "--quiet", "--json"])
+    with contextlib.redirect_stdout(io.StringIO()):
+        with pytest.raises(SystemExit) as stop:
+            main()
+    assert stop.value.code in (0, None)
+    beads = read_bitext(tmp_path / "s.tmx").beads
+    assert [(b.zh_text, b.en_text) for b in beads] == [
+        ("今天天气很好。", "The weather is fine today."),
+        ("我们去公园散步。", "We go for a walk in the park."),
+        ("公园里有很多人。", "There are many people in the park."),
+        ("孩子们在玩耍。", "The children are playing."),
+    ]
+    assert "zh-TW" in (tmp_path / "s.tmx").read_text(encoding="utf-8")

@@ -33,6 +33,7 @@ def align_command(
     force: bool = typer.Option(False, "--force", help="Overwrite OUTPUT if it exists (batch mode: outputs bitext did not write or that were edited since); align even documents whose lengths are far from a translation's."),
     json: bool = typer.Option(False, "--json", help="Print a JSON summary instead of a table."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    realign: Optional[Path] = typer.Option(None, "--realign", help="Instead of ZH and EN: a bilingual file whose segments are paragraphs (.xlf, .po, .tmx, .tsv...), re-segmented into sentences and re-aligned."),
 ) -> None:
     """Align a Chinese document with its English translation and write the beads; or a whole folder of pairs.
 
@@ -55,6 +56,7 @@ def align_command(
       [bold]bitext align a.zh.txt a.en.txt -o a.xlsx --min-confidence 0.5 --fast[/bold]
       [bold]bitext align report.zh.docx report.en.pdf -o report.tmx[/bold]
       [bold]bitext align film.zh.srt film.en.srt -o film.tmx[/bold]   (cue timings kept as x-zh-start... props)
+      [bold]bitext align --realign project.xlf -o sentences.tmx[/bold]   (paragraph segments → sentence beads)
       [bold]bitext align mac-dev/zh mac-dev/en -o out/ --presplit --format align[/bold]
       [bold]bitext align --pairs pairs.tsv -o out/ --format xlsx --jobs 4[/bold]
       [bold]bitext align zh/ en/ -o out/ --dask tcp://scheduler:8786[/bold]
@@ -67,6 +69,11 @@ def align_command(
 
     if paragraphs not in ("auto", "yes", "no"):
         raise UsageError("--paragraphs takes auto, yes or no")
+    if realign is not None:
+        if zh is not None or en is not None or pairs is not None:
+            raise UsageError("--realign takes one bilingual file instead of ZH and EN (or --pairs)")
+        _realign(realign, output, fmt, fast, glossary, min_confidence, zh_lang, en_lang, force, json, quiet)
+        return
     if pairs is not None or (zh is not None and zh.is_dir()) or (en is not None and en.is_dir()):
         from align.cli.batch import align_batch
 
@@ -112,6 +119,30 @@ def align_command(
         if key == "kinds":
             value = ", ".join(f"{k} {v}" for k, v in value.items())
         table.add_row(f"[bold]{key}[/bold]", str(value))
+    console.print(table)
+
+
+def _realign(source: Path, output: Path, fmt, fast, glossary, min_confidence, zh_lang, en_lang, force, json, quiet) -> None:
+    from align.core.atomic import check_writable
+    from align.core.signature import Signature
+    from align.formats import format_for, write_bitext
+    from align.job.realign import realign
+
+    out_format = format_for(output, fmt)
+    if out_format != "moses":
+        check_writable(output, force)
+    bitext = realign(source, fast=fast, glossary=_load_glossary(glossary) if glossary else None)
+    bitext.zh_lang, bitext.en_lang = zh_lang or bitext.zh_lang, en_lang or bitext.en_lang
+    written = write_bitext(bitext, output, fmt=out_format, force=force, min_confidence=min_confidence)
+    summary = _summary(bitext, output, written, str(Signature(bitext.signature)))
+    if json:
+        print_json(summary)
+        return
+    if not quiet:
+        console.print(f"re-aligned {bitext.details['realigned-from']} into {len(bitext.beads)} sentence beads")
+    table = Table(show_header=False, box=None)
+    for key, value in summary.items():
+        table.add_row(f"[bold]{key}[/bold]", ", ".join(f"{k} {v}" for k, v in value.items()) if key == "kinds" else str(value))
     console.print(table)
 
 

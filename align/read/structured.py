@@ -46,3 +46,21 @@ def document_from_blocks(extracted: Extracted, lang: str, script: str, clean: bo
         original=text, lang=lang, script=script, paragraphs=paragraphs, sentences=sentences, removals=removals,
         left_out=dict(extracted.left_out),
     )
+
+
+def document_from_paragraphs(paragraphs: list[str], lang: str, name: str | None = None, fmt: str = "paragraphs") -> Document:
+    """A Document whose paragraphs are the given texts (e.g. one side of a bilingual file whose segments
+    are paragraphs), split into sentences; no cleaning: the texts are a translator's segments already."""
+    from align.core.errors import InputError
+    from align.read.intake.base import TextBuilder
+    from align.read.intake.language import detect_script
+
+    builder = TextBuilder()
+    for text in paragraphs:
+        builder.add(text)
+    extracted = builder.result()
+    if not extracted.blocks:
+        raise InputError(f"{name or '<paragraphs>'}: no {lang} text")
+    doc = document_from_blocks(extracted, lang, detect_script(extracted.text, lang), clean=False)
+    doc.source, doc.format = name, fmt
+    return doc
