@@ -122,3 +122,10 @@ def test_info_shows_format_parts_and_what_was_left_out(tmp_path, monkeypatch):
     assert summary["left_out"] == {"tracked-deletion": 1, "header": 1, "footer": 1}
     code, out, _ = _bitext(monkeypatch, "info", str(path))
     assert "2 footnote" in out and "1 header" in out and "docx" in out
+
+
+def test_an_old_doc_or_password_protected_office_file_gets_told_what_to_do(tmp_path, monkeypatch):
+    path = tmp_path / "contract.docx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))  # the Compound File header Word encrypts into
+    code, _, err = _bitext(monkeypatch, "info", str(path))
+    assert code == 2 and "password-protected Office file" in err and "save it as .docx" in err

@@ -27,6 +27,7 @@ _SKIPPED = {
     "endnoteReference": None,
     "commentReference": None,
     "object": "embedded-object",
+    "rt": None,  # ruby text: the pinyin or zhuyin printed over Chinese characters, not part of the sentence
 }
 _HEADING_NAME = re.compile(r"^(heading|title|subtitle)\b", re.I)
 _RELATIONSHIP_DOC = re.compile(r"/officeDocument$")

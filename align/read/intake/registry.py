@@ -17,10 +17,16 @@ from align.read.intake.base import READERS, DocumentReader
 from align.read.intake.safety import zip_names
 
 _ZIPPED = {"docx", "odt", "epub"}
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File: Word 97-2003, and every password-protected Office file
 
 
 def reader_for(data: bytes, name: str | None) -> DocumentReader | None:
     """The reader for these bytes, or None for plain text and HTML."""
+    if data.startswith(_OLE):
+        raise InputError(
+            f"{name or '<bytes>'}: a password-protected Office file or an old binary .doc/.xls; "
+            "open it in Word or LibreOffice and save it as .docx without a password"
+        )
     members = zip_names(data)
     for reader in READERS:
         if reader.claims(data, members):
@@ -53,8 +59,3 @@ def _what_it_is(data: bytes, members: frozenset[str] | None) -> str:
         except UnicodeDecodeError:
             pass
     return "unrecognised content"
-
-
-def formats() -> list[tuple[str, tuple[str, ...], str]]:
-    """``(name, extensions, description)`` of every reader, for help texts."""
-    return [(r.name, r.extensions, r.description) for r in READERS]
