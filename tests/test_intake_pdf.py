@@ -99,3 +99,37 @@ def test_a_truncated_pdf_is_refused(tmp_path):
     (tmp_path / "cut.pdf").write_bytes(data[: len(data) // 3])
     with pytest.raises(InputError, match="cut.pdf"):
         read_document(tmp_path / "cut.pdf")
+
+
+CJK_FONTS = ["/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+             "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"]
+
+
+def test_chinese_lines_wrapped_anywhere_join_without_spaces(tmp_path):
+    from pathlib import Path
+
+    font = next((f for f in CJK_FONTS if Path(f).is_file()), None)
+    if font is None:
+        pytest.skip("no CJK font on this machine (Debian: fonts-wqy-zenhei)")
+    pdf = fpdf.FPDF(format=(148, 210))
+    pdf.set_auto_page_break(False)
+    pdf.add_font("cjk", fname=font, collection_font_number=0)
+    pdf.set_font("cjk", size=11)
+    lines = ["工业互联网是新一代信息技术与制造业深度", "融合的产物。它正在改变企业的生产方式，", "也在重塑全球产业格局。", "第二段从这里开始，讨论数据安全。"]
+    for number in (1, 2):
+        pdf.add_page()
+        pdf.set_xy(10, 6)
+        pdf.cell(128, 5, "工业互联网白皮书", align="C")
+        for k, line in enumerate(lines):  # 7 mm apart: pdfminer makes each line a box of its own
+            pdf.set_xy(10, 30 + 7 * k)
+            pdf.cell(128, 7, line)
+        pdf.set_xy(10, 200)
+        pdf.cell(128, 5, f"第 {number} 页", align="C")
+    pdf.output(str(tmp_path / "zh.pdf"))
+    doc = read_document(tmp_path / "zh.pdf")
+    assert doc.lang == "zh"
+    assert [doc.paragraph_text(p) for p in doc.paragraphs][:2] == [
+        "工业互联网是新一代信息技术与制造业深度融合的产物。它正在改变企业的生产方式，也在重塑全球产业格局。",
+        "第二段从这里开始，讨论数据安全。",
+    ]
+    assert sorted({r.rule for r in doc.removals}) == ["page-number", "running-header"] and len(doc.removals) == 4

@@ -18,7 +18,7 @@ def describe(doc: Document) -> dict[str, Any]:
     marks (``heading``, ``footnote``, ``table-row``...), removals by rule and what the reader left out of the file."""
     return {
         "file": doc.source or "<string>",
-        "encoding": doc.encoding or "str",
+        "encoding": doc.encoding or ("str" if doc.format in ("text", "html", "presplit") else "-"),
         "format": doc.format,
         "language": doc.lang,
         "script": doc.script,

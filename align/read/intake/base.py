@@ -19,15 +19,21 @@ from align.core.document import Removal
 from align.core.text import HAN
 
 _LINE_BREAK = re.compile(r"[ \t]*[\r\n]+[ \t\r\n]*")
+_CJK_PUNCTUATION = re.compile("[\u3000-\u303f\uff00-\uffef\u2018-\u201d\u2026]")
+
+
+def _cjk(character: str) -> bool:
+    return bool(HAN.match(character) or _CJK_PUNCTUATION.match(character))
 
 
 def join_lines(text: str) -> str:
-    """A block's text on one line: a line break becomes a space, or nothing between two Han characters."""
+    """A block's text on one line: a line break becomes a space, or nothing between Chinese characters
+    (Han or full-width punctuation: Chinese wraps anywhere and has no spaces to restore)."""
 
     def joint(match: re.Match) -> str:
         before = text[match.start() - 1 : match.start()]
         after = text[match.end() : match.end() + 1]
-        return "" if HAN.match(before) and HAN.match(after) else " "
+        return "" if (HAN.match(before) or HAN.match(after)) and _cjk(before) and _cjk(after) else " "
 
     return _LINE_BREAK.sub(joint, text.strip())
 

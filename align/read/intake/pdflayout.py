@@ -143,10 +143,20 @@ def _box_paragraphs(box: list[Line]) -> list[list[Line]]:
     return paragraphs
 
 
-def _continues(previous: list[Line], following: list[Line]) -> bool:
-    text = previous[-1].text.rstrip()
-    start = following[0].text.lstrip()
-    return bool(text) and not text.endswith(_TERMINAL) and start[:1].islower() and start[:1].isascii()
+def _continues(previous: Line, following: Line, previous_edge: float, same_page: bool) -> bool:
+    """Whether ``following`` (first line of a box) goes on with the paragraph that ``previous`` ends."""
+    text, start = previous.text.rstrip(), following.text.lstrip()
+    if not text or text.endswith(_TERMINAL):
+        return False
+    height = max(previous.y1 - previous.y0, 1.0)
+    below = same_page and following.y1 <= previous.y0 + height / 2 and following.x0 < previous.x1 and following.x1 > previous.x0
+    if below and previous.y0 - following.y1 > 1.5 * height:
+        return False  # a blank line between them
+    if start[:1].islower() and start[:1].isascii():
+        return True
+    # A line that runs to the column's right edge without ending a sentence is wrapped (Chinese never
+    # starts a continuation in lower case); a heading or a short last line stops before the edge.
+    return previous.x1 >= previous_edge - 1.5 * height
 
 
 def _keeps_hyphen(first: str, second: str, words: set[str]) -> bool:
@@ -173,6 +183,16 @@ def _join(lines: list[Line], words: set[str], builder: TextBuilder) -> str:
     return text
 
 
+def _right_edges(page: Page) -> dict[int, float]:
+    """``id(box)`` → the right edge of the text column it stands in (the widest box it overlaps)."""
+    bounds = {id(box): _bounds(box) for box in page.boxes}
+    edges = {}
+    for box in page.boxes:
+        x0, x1, _, _ = bounds[id(box)]
+        edges[id(box)] = max(b[1] for b in bounds.values() if b[0] < x1 and b[1] > x0)
+    return edges
+
+
 def build_text(pages: list[Page], builder: TextBuilder) -> None:
     """Add the document's paragraphs and marked margins to ``builder``, in reading order."""
     rules = margin_rules(pages)
@@ -185,18 +205,21 @@ def build_text(pages: list[Page], builder: TextBuilder) -> None:
                 words.update(m.group().lower() for m in _WORD.finditer(inside))
     items: list[tuple[str, list[Line]]] = []  # (removal rule or "", lines)
     last_paragraph: list[Line] | None = None
-    for page in pages:
+    last_edge, last_page = 0.0, -1
+    for number, page in enumerate(pages):
+        edges = _right_edges(page)
         for box in reading_order(page):
             if id(box) in rules:
                 items.append((rules[id(box)], box))
                 continue
             paragraphs = _box_paragraphs(box)
-            if last_paragraph is not None and _continues(last_paragraph, paragraphs[0]):
+            if last_paragraph is not None and _continues(last_paragraph[-1], paragraphs[0][0], last_edge, last_page == number):
                 last_paragraph.extend(paragraphs.pop(0))
             for paragraph in paragraphs:
                 items.append(("", paragraph))
             if paragraphs:
                 last_paragraph = paragraphs[-1]
+            last_edge, last_page = edges[id(box)], number
     for rule, lines in items:
         if rule:
             builder.add(" ".join(line.text.strip() for line in lines), removed_as=rule)
