@@ -12,7 +12,7 @@ fpdf = pytest.importorskip("fpdf")  # the test extra installs fpdf2
 
 LEFT = [
     "The committee met on Monday to dis-",
-    "cuss the budget for the coming year.",
+    "cuss the budget for next year.",
     "Members agreed that spending on",
     "schools should rise.",
     "",
@@ -55,7 +55,7 @@ def test_two_columns_read_in_order_with_heads_removed_and_hyphens_undone(tmp_pat
     page = [doc.paragraph_text(p) for p in doc.paragraphs][:5]
     assert page == [
         "Chapter 1: Budget matters",
-        "The committee met on Monday to discuss the budget for the coming year.",
+        "The committee met on Monday to discuss the budget for next year.",
         "Members agreed that spending on schools should rise.",
         "A second paragraph starts here, and the plan was approved by every member.",  # across the column break
         "The right column ends with a well-known fact about the weather.",

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 
 from align.core.errors import InputError
 from align.read.intake.base import DocumentReader, Extracted, TextBuilder, register
 from align.read.intake.pdflayout import Line, Page, build_text
 
 MAX_PAGES = 5000
+_SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
 
 
 def _pages(data: bytes, source: str) -> list[Page]:
@@ -35,8 +37,9 @@ def _pages(data: bytes, source: str) -> list[Page]:
             boxes = []
             for element in layout:
                 if isinstance(element, LTTextBox):
+                    # Justified text spreads words apart and pdfminer reads the stretch as extra spaces.
                     lines = [
-                        Line(line.get_text().strip("\n"), line.x0, line.x1, line.y0, line.y1)
+                        Line(_SPACES.sub(" ", line.get_text().strip("\n")), line.x0, line.x1, line.y0, line.y1)
                         for line in element
                         if isinstance(line, LTTextLine) and line.get_text().strip()
                     ]

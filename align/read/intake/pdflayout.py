@@ -9,11 +9,12 @@ Coordinates are PDF points with y growing upwards (pdfminer's). Rules:
   running header or footer when the same text (digits aside) sits in that
   margin on at least 30% of the pages and on two or more. Both stay in the
   text, marked as removals.
-- *Paragraphs*: inside a box a line ending a sentence starts a new paragraph
-  when it stops short of the right edge or the next line is indented, and so
-  does a blank gap taller than a line. A paragraph that does not end a
-  sentence continues into the next box (column or page) when that begins in
-  lower case. ``exam-`` + ``ple`` becomes ``example``; the hyphen stays when
+- *Paragraphs*: a line starts a new paragraph after a blank gap taller than a
+  line or in another type size, never when it begins in lower case, and otherwise when the first word
+  of it would have fitted at the end of the line before (so that break was the
+  writer's, not the wrapping's: a paragraph's last line, a heading), or when
+  it is indented after a line that ends a sentence. The same rule joins lines
+  within a box and across boxes, columns and pages. ``exam-`` + ``ple`` becomes ``example``; the hyphen stays when
   the document writes the hyphenated word inside a line elsewhere and not the
   joined one, or when the first part is one that English compounds with a
   hyphen (``well-known``, ``self-evident``, ``twenty-one``).
@@ -126,17 +127,40 @@ def margin_rules(pages: list[Page]) -> dict[int, str]:
     return rules
 
 
-def _box_paragraphs(box: list[Line]) -> list[list[Line]]:
-    x0, x1, _, _ = _bounds(box)
-    width = max(x1 - x0, 1.0)
+def _room_for_next_word(previous: Line, line: Line, edge: float) -> bool:
+    """Whether the first word of ``line`` would have fitted at the end of ``previous``: then the break
+    was the writer's (a paragraph's end), not the wrapping's. A Chinese "word" is one character."""
+    start = line.text.lstrip()
+    word = re.match(r"[A-Za-z0-9'’\-]+[^\sA-Za-z0-9]?", start)
+    characters = len(word.group()) if word else 1
+    per_character = (line.x1 - line.x0) / max(len(line.text.strip()), 1)
+    return edge - previous.x1 > (characters + 1) * per_character
+
+
+def _new_paragraph(previous: Line, line: Line, edge: float, below: bool, left: float) -> bool:
+    """Whether ``line`` starts a paragraph after ``previous``. ``below``: it sits under ``previous`` in the
+    same column (not at the top of the next column or page); ``left``: the column's left edge."""
+    height = max(previous.y1 - previous.y0, 1.0)
+    if below and previous.y0 - line.y1 > height:
+        return True  # a blank line between them
+    if abs(height - (line.y1 - line.y0)) > 0.15 * height:
+        return True  # another type size: a heading, a caption, a footnote
+    start = line.text.lstrip()
+    if start[:1].islower() and start[:1].isascii():
+        return False
+    room = _room_for_next_word(previous, line, edge)
+    if previous.text.rstrip().endswith(_TERMINAL):
+        return room or (below and line.x0 > left + max(2.0, height * 0.8))  # a short last line, or an indent
+    # A line that stops short without ending a sentence is a heading; one that runs to the edge is wrapped
+    # (Chinese never starts a continuation in lower case).
+    return room
+
+
+def _box_paragraphs(box: list[Line], edge: float) -> list[list[Line]]:
+    left = _bounds(box)[0]
     paragraphs = [[box[0]]]
     for previous, line in zip(box, box[1:]):
-        height = max(previous.y1 - previous.y0, 1.0)
-        ends = previous.text.rstrip().endswith(_TERMINAL)
-        short = previous.x1 < x0 + 0.85 * width
-        indented = line.x0 > x0 + max(0.02 * width, height * 0.8)
-        gap = previous.y0 - line.y1 > height
-        if gap or (ends and (short or indented)):
+        if _new_paragraph(previous, line, edge, True, left):
             paragraphs.append([line])
         else:
             paragraphs[-1].append(line)
@@ -145,18 +169,9 @@ def _box_paragraphs(box: list[Line]) -> list[list[Line]]:
 
 def _continues(previous: Line, following: Line, previous_edge: float, same_page: bool) -> bool:
     """Whether ``following`` (first line of a box) goes on with the paragraph that ``previous`` ends."""
-    text, start = previous.text.rstrip(), following.text.lstrip()
-    if not text or text.endswith(_TERMINAL):
-        return False
     height = max(previous.y1 - previous.y0, 1.0)
     below = same_page and following.y1 <= previous.y0 + height / 2 and following.x0 < previous.x1 and following.x1 > previous.x0
-    if below and previous.y0 - following.y1 > 1.5 * height:
-        return False  # a blank line between them
-    if start[:1].islower() and start[:1].isascii():
-        return True
-    # A line that runs to the column's right edge without ending a sentence is wrapped (Chinese never
-    # starts a continuation in lower case); a heading or a short last line stops before the edge.
-    return previous.x1 >= previous_edge - 1.5 * height
+    return not _new_paragraph(previous, following, previous_edge, below, min(previous.x0, following.x0))
 
 
 def _keeps_hyphen(first: str, second: str, words: set[str]) -> bool:
@@ -212,7 +227,7 @@ def build_text(pages: list[Page], builder: TextBuilder) -> None:
             if id(box) in rules:
                 items.append((rules[id(box)], box))
                 continue
-            paragraphs = _box_paragraphs(box)
+            paragraphs = _box_paragraphs(box, edges[id(box)])
             if last_paragraph is not None and _continues(last_paragraph[-1], paragraphs[0][0], last_edge, last_page == number):
                 last_paragraph.extend(paragraphs.pop(0))
             for paragraph in paragraphs:
