@@ -142,3 +142,24 @@ def test_entities_are_not_expanded_or_fetched(tmp_path):
     doc = read_document(path)
     assert "TOP SECRET" not in doc.original
     assert doc.texts() == ["Before the entity."]
+
+
+def test_links_content_controls_ruby_and_text_boxes(tmp_path):
+    ruby = ('<w:r><w:ruby><w:rubyPr/><w:rt><w:r><w:t>zhōng</w:t></w:r></w:rt>'
+            '<w:rubyBase><w:r><w:t>中</w:t></w:r></w:rubyBase></w:ruby></w:r>')
+    text_box = ('<w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">'
+                '<w:txbxContent><w:p><w:r><w:t>Sidebar text.</w:t></w:r></w:p></w:txbxContent></wp:inline></w:drawing></w:r>')
+    body = [
+        paragraph("", inner=ruby + run("国制造业正在升级。")),
+        paragraph("", inner='<w:hyperlink r:id="rId9">' + run("See the report") + "</w:hyperlink>" + run(" for details.")),
+        "<w:sdt><w:sdtPr/><w:sdtContent>" + paragraph("Inside a content control.") + "</w:sdtContent></w:sdt>",
+        paragraph("Figure below.", inner=text_box),
+    ]
+    doc = read_document(write_docx(tmp_path / "mixed.docx", body))
+    assert [doc.original[p.start : p.end] for p in doc.paragraphs] == [
+        "中国制造业正在升级。",  # the pinyin over 中 is not part of the sentence
+        "See the report for details.",
+        "Inside a content control.",
+        "Figure below.",
+    ]
+    assert doc.left_out == {"text-box": 1}

@@ -29,6 +29,14 @@ def read_document(
 ) -> Document:
     """Read a document from a path, raw bytes or a string.
 
+    Files and bytes are recognised by content, then by extension
+    (:mod:`align.read.intake.registry`): Word ``.docx``, OpenDocument ``.odt``,
+    EPUB, PDF with a text layer, Markdown and ``.srt``/``.vtt`` subtitles are
+    read by their own reader into the same Document (``Document.format`` names
+    it, ``Paragraph.role`` marks headings, footnotes and table rows,
+    ``Document.left_out`` counts what the reader did not take); anything else
+    is decoded as plain text or HTML.
+
     ``presplit=True`` reads one sentence per line (the benchmark format): line
     numbers become sentence ids, blank lines are empty sentences kept in place,
     no cleaning is done. Otherwise text is cleaned (see ``align.cleaning``;
