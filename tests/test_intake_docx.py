@@ -163,3 +163,17 @@ def test_links_content_controls_ruby_and_text_boxes(tmp_path):
         "Figure below.",
     ]
     assert doc.left_out == {"text-box": 1}
+
+
+def test_beads_from_headings_footnotes_and_tables_say_so_in_the_tmx(tmp_path):
+    from align.formats import write_bitext
+
+    zh = write_docx(tmp_path / "zh.docx", [paragraph("年度报告", style="1"), paragraph("收入增长了三分之一。", inner=footnote_reference(1)),
+                                           table([["地区", "销量"]])], footnotes=["数字经过审计。"])
+    en = write_docx(tmp_path / "en.docx", [paragraph("Annual Report", style="Heading2"), paragraph("Revenue grew by a third.", inner=footnote_reference(1)),
+                                           table([["Region", "Sales"]])], footnotes=["The figures are audited."])
+    bitext = align(read_document(zh, "zh"), read_document(en, "en"), fast=True, allow_mismatch=True)
+    roles = [(b.meta.get("zh-role"), b.meta.get("en-role")) for b in bitext.beads]
+    assert roles == [("heading", "heading"), (None, None), ("table-row", "table-row"), ("footnote", "footnote")]
+    write_bitext(bitext, tmp_path / "report.tmx")
+    assert '<prop type="x-zh-role">footnote</prop>' in (tmp_path / "report.tmx").read_text(encoding="utf-8")

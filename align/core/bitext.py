@@ -61,6 +61,15 @@ def _timing(side: str, doc: Document, ids) -> dict[str, str]:
     return timing
 
 
+def _role(side: str, doc: Document, ids) -> dict[str, str]:
+    """What the source format made of the bead's paragraph (``heading``, ``footnote``, ``table-row``), if anything."""
+    if not ids:
+        return {}
+    number = doc.sentences[ids[0]].paragraph
+    role = doc.paragraphs[number].role if 0 <= number < len(doc.paragraphs) and doc.paragraphs[number].id == number else ""
+    return {f"{side}-role": role} if role else {}
+
+
 @dataclass
 class Bitext:
     beads: list[Bead] = field(default_factory=list)
@@ -104,6 +113,8 @@ class Bitext:
                 meta["en-paragraph"] = str(en_doc.sentences[en_ids[0]].paragraph)
             meta.update(_timing("zh", zh_doc, zh_ids))
             meta.update(_timing("en", en_doc, en_ids))
+            meta.update(_role("zh", zh_doc, zh_ids))
+            meta.update(_role("en", en_doc, en_ids))
             beads.append(
                 Bead(
                     zh_ids=tuple(zh_ids),
