@@ -18,7 +18,7 @@ def align_command(
     zh: Optional[Path] = typer.Argument(None, help="The Chinese document (text, HTML, Word .docx, .odt, EPUB, PDF with a text layer, Markdown, .srt/.vtt subtitles, or one sentence per line with --presplit); or a folder of them."),
     en: Optional[Path] = typer.Argument(None, help="The English document; or a folder of them, paired with ZH's by file name."),
     output: Path = typer.Option(..., "--output", "-o", help="Output file; its extension picks the format (.tmx .tsv .csv .xlsx .jsonl .align, .zh/.en for Moses). In batch mode: the output folder."),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="Output format when the extension does not say (batch mode: default tmx): tmx, tsv, csv, xlsx, jsonl, moses, align, html."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="Output format when the extension does not say (batch mode: default tmx): tmx, tsv, csv, xlsx, jsonl, moses, align, html, xliff, po."),
     presplit: bool = typer.Option(False, "--presplit", help="Both inputs are one sentence per line (benchmark format); line numbers are sentence ids."),
     fast: bool = typer.Option(False, "--fast", help="No sentence embeddings: lexicon, length, numbers, names and cues only (about 5x faster, a little less accurate)."),
     glossary: Optional[Path] = typer.Option(None, "--glossary", help="A glossary (.tsv OmegaT, .csv, .xlsx, .tbx): its terms count as matches between the sides."),
