@@ -177,3 +177,16 @@ def test_beads_from_headings_footnotes_and_tables_say_so_in_the_tmx(tmp_path):
     assert roles == [("heading", "heading"), (None, None), ("table-row", "table-row"), ("footnote", "footnote")]
     write_bitext(bitext, tmp_path / "report.tmx")
     assert '<prop type="x-zh-role">footnote</prop>' in (tmp_path / "report.tmx").read_text(encoding="utf-8")
+
+
+def test_table_of_contents_and_hidden_text_are_left_out(tmp_path):
+    hidden = '<w:r><w:rPr><w:vanish/></w:rPr><w:t>{0&gt;</w:t></w:r>'  # a CAT tool's hidden segment tag
+    body = [
+        paragraph("Introduction\t3", style="11"),  # "toc 1": repeats a heading with its page number
+        paragraph("Outlook\t7", style="11"),
+        paragraph("Introduction", style="1"),
+        paragraph("", inner=hidden + run("The plan is simple.")),
+    ]
+    doc = read_document(write_docx(tmp_path / "toc.docx", body))
+    assert [doc.original[p.start : p.end] for p in doc.paragraphs] == ["Introduction", "The plan is simple."]
+    assert doc.left_out == {"table-of-contents-entry": 2, "hidden-text": 1}

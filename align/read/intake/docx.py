@@ -4,7 +4,8 @@ Reading order: the body's paragraphs, headings and tables (one block per row,
 cells separated by a tab), then footnotes and endnotes as blocks of their own
 (role ``footnote``/``endnote``). Tracked changes are read as accepted: an
 insertion is kept, a deletion (and the source of a move) left out. Headers,
-footers, comments, text boxes and embedded objects are left out and counted.
+footers, comments, text boxes, embedded objects, hidden text and the entries
+of a table of contents are left out and counted.
 Macros are never run: only XML is parsed, without entities or network.
 Elements are matched by local name, so Strict OOXML reads like Transitional.
 """
@@ -30,6 +31,7 @@ _SKIPPED = {
     "rt": None,  # ruby text: the pinyin or zhuyin printed over Chinese characters, not part of the sentence
 }
 _HEADING_NAME = re.compile(r"^(heading|title|subtitle)\b", re.I)
+_TOC_NAME = re.compile(r"^(toc \d|toc heading$|table of contents)", re.I)
 _RELATIONSHIP_DOC = re.compile(r"/officeDocument$")
 
 
@@ -55,9 +57,9 @@ def _child(element, name: str):
 class _Walker:
     """Text of paragraphs and rows, counting what it leaves out."""
 
-    def __init__(self, builder: TextBuilder, headings: set[str]):
+    def __init__(self, builder: TextBuilder, styles: tuple[set[str], set[str]]):
         self.builder = builder
-        self.headings = headings
+        self.headings, self.contents = styles
 
     def paragraph_text(self, paragraph) -> str:
         out: list[str] = []
@@ -74,7 +76,9 @@ class _Walker:
                 if kind:
                     self.builder.skip(kind)
                 continue
-            if name == "t":
+            if name == "r" and _hidden(child):
+                self.builder.skip("hidden-text")
+            elif name == "t":
                 out.append(child.text or "")
             elif name == "tab":
                 out.append("\t")
@@ -92,6 +96,8 @@ class _Walker:
         if properties is None:
             return ""
         style = _child(properties, "pStyle")
+        if style is not None and _attr(style, "val") in self.contents:
+            return "table-of-contents"
         if style is not None and _attr(style, "val") in self.headings:
             return "heading"
         if _child(properties, "outlineLvl") is not None:
@@ -102,7 +108,11 @@ class _Walker:
         for child in container:
             name = _local(child)
             if name == "p":
-                self.builder.add(self.paragraph_text(child), role or self.role(child))
+                paragraph_role = role or self.role(child)
+                if paragraph_role == "table-of-contents":  # repeats the headings, with page numbers
+                    self.builder.skip("table-of-contents-entry")
+                else:
+                    self.builder.add(self.paragraph_text(child), paragraph_role)
             elif name == "tbl":
                 self.table(child)
             elif name in ("sdt", "sdtContent", "customXml", "ins", "moveTo", "smartTag"):
@@ -154,7 +164,7 @@ class DocxReader(DocumentReader):
     def read(self, data: bytes, source: str, encoding: str | None = None) -> Extracted:
         archive = SafeZip(data, source, "Word (.docx)")
         builder = TextBuilder()
-        walker = _Walker(builder, _heading_styles(archive))
+        walker = _Walker(builder, _paragraph_styles(archive))
         document = archive.xml(_main_part(archive))
         body = next((e for e in document if _local(e) == "body"), None)
         if body is None:
@@ -184,21 +194,30 @@ def _main_part(archive: SafeZip) -> str:
     return "word/document.xml"
 
 
-def _heading_styles(archive: SafeZip) -> set[str]:
-    """Style ids whose name is a heading or title (ids are localised, names are not), or that set an outline level."""
+def _hidden(run) -> bool:
+    """A run formatted as hidden text (``w:vanish``): not printed, often tags of a bilingual CAT file."""
+    properties = _child(run, "rPr")
+    vanish = _child(properties, "vanish") if properties is not None else None
+    return vanish is not None and (_attr(vanish, "val") or "true").lower() not in ("0", "false", "off")
+
+
+def _paragraph_styles(archive: SafeZip) -> tuple[set[str], set[str]]:
+    """Style ids of headings (name "heading N"/"title", or an outline level; ids are localised, names are
+    not) and of table-of-contents entries (name "toc N")."""
     if not archive.has("word/styles.xml"):
-        return {f"Heading{n}" for n in range(1, 10)} | {"Title", "Subtitle"}
-    headings = set()
+        return {f"Heading{n}" for n in range(1, 10)} | {"Title", "Subtitle"}, {f"TOC{n}" for n in range(1, 10)}
+    headings, contents = set(), set()
     for style in archive.xml("word/styles.xml"):
         if _local(style) != "style" or _attr(style, "type") != "paragraph":
             continue
         name = _child(style, "name")
+        name = (_attr(name, "val") or "") if name is not None else ""
         properties = _child(style, "pPr")
-        if (name is not None and _HEADING_NAME.match(_attr(name, "val") or "")) or (
-            properties is not None and _child(properties, "outlineLvl") is not None
-        ):
+        if _TOC_NAME.match(name):
+            contents.add(_attr(style, "styleId"))
+        elif _HEADING_NAME.match(name) or (properties is not None and _child(properties, "outlineLvl") is not None):
             headings.add(_attr(style, "styleId"))
-    return headings
+    return headings, contents
 
 
 __all__ = ["DocxReader"]
