@@ -12,7 +12,7 @@ from align.formats.xliff.write import write_xliff
 class Xliff(BitextFormat):
     name = "xliff"
     extensions = (".xlf", ".xliff")
-    keeps_signature = False
+    keeps_signature = True
 
     def write(self, bitext, path, force=False, **options):
         return write_xliff(bitext, path, force, **options)

@@ -16,6 +16,8 @@ from lxml import etree
 
 from align.core.bitext import Bitext
 from align.core.errors import InputError
+from align.core.signature import Signature
+from align.formats.base import parse_confidence
 from align.formats.bilingual import Unit, beads_from_units, zh_is_source
 from align.formats.langcodes import DEFAULT_EN, DEFAULT_ZH
 
@@ -114,5 +116,25 @@ def read_xliff(path) -> Bitext:
     beads = beads_from_units(units, zh_source, path)
     zh_lang, en_lang = (languages["source"], languages["target"]) if zh_source else (languages["target"], languages["source"])
     source_name, target_name = languages["original"] or path.name, path.name
-    return Bitext(beads=beads, zh_lang=zh_lang or DEFAULT_ZH, en_lang=en_lang or DEFAULT_EN,
-                  zh_name=source_name if zh_source else target_name, en_name=target_name if zh_source else source_name)
+    bitext = Bitext(beads=beads, zh_lang=zh_lang or DEFAULT_ZH, en_lang=en_lang or DEFAULT_EN,
+                    zh_name=source_name if zh_source else target_name, en_name=target_name if zh_source else source_name)
+    _read_header(root, bitext, path)
+    return bitext
+
+
+def _read_header(root, bitext: Bitext, where) -> None:
+    """The notes bitext writes in the first file's header: signature, document names, score, details."""
+    for note in root.iter():
+        if _local(note) != "note" or not (note.get("from") or "").startswith("bitext:") or _local(note.getparent()) != "header":
+            continue
+        key, value = note.get("from")[len("bitext:") :], note.text or ""
+        if key == "signature":
+            bitext.signature = Signature.parse(value).to_dict()
+        elif key == "zh-document":
+            bitext.zh_name = value
+        elif key == "en-document":
+            bitext.en_name = value
+        elif key == "document-score":
+            bitext.document_score = parse_confidence(value, f"{where}: document score")
+        elif key.startswith("detail:"):
+            bitext.details[key[len("detail:") :]] = value

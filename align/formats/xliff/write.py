@@ -4,7 +4,8 @@ Chinese is the source by default, as in our TMX; ``source="en"`` turns it
 round. Each bead is a ``trans-unit`` whose ``id`` is the bead id; the sentence
 ids, confidence and reasons ride along as attributes in bitext's own namespace
 (XLIFF 1.2 allows them on ``trans-unit``; other tools ignore them), the bead's
-meta as ``<note from="bitext">key=value</note>``. An omission keeps its one
+meta as ``<note from="bitext">key=value</note>``; the header's notes keep the
+signature, document names, document score and details, so XLIFF → TMX loses nothing. An omission keeps its one
 side: a unit without a target, or with an empty source.
 """
 
@@ -15,6 +16,7 @@ from lxml import etree
 from align.core.atomic import atomic_open
 from align.core.bitext import Bitext
 from align.core.errors import UsageError
+from align.core.signature import signature_text
 from align.formats.base import format_confidence, format_ids, format_reasons, xml_legal
 from align.formats.langcodes import chinese_code, english_code
 from align.formats.xliff.read import BITEXT_NS
@@ -25,6 +27,21 @@ _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 def _q(name: str) -> str:
     return f"{{{XLIFF_NS}}}{name}"
+
+
+def _header_notes(bitext: Bitext, export: dict[str, str] | None):
+    """What TMX keeps in its header props, as notes ``from="bitext:KEY"`` that :func:`read_xliff` reads back."""
+    if bitext.signature:
+        yield "signature", signature_text(bitext.signature)
+    for key, value in (("zh-document", bitext.zh_name), ("en-document", bitext.en_name)):
+        if value:
+            yield key, value
+    if bitext.document_score is not None:
+        yield "document-score", format_confidence(bitext.document_score)
+    for key, value in bitext.details.items():
+        yield f"detail:{key}", value
+    if export:
+        yield "export", signature_text(export)
 
 
 def write_xliff(bitext: Bitext, path, force: bool = False, *, export: dict[str, str] | None = None, source: str = "zh",
@@ -65,9 +82,8 @@ def write_xliff(bitext: Bitext, path, force: bool = False, *, export: dict[str, 
             target_element.text = xml_legal(texts[target], bead_id, target)
         for key, value in bead.meta.items():
             etree.SubElement(unit, _q("note"), {"from": "bitext"}).text = xml_legal(f"{key}={value}", bead_id, f"meta {key}")
-    if export:
-        note = etree.SubElement(header, _q("note"), {"from": "bitext"})
-        note.text = "export: " + " ".join(f"{k}={v}" for k, v in export.items())
+    for key, value in _header_notes(bitext, export):
+        etree.SubElement(header, _q("note"), {"from": f"bitext:{key}"}).text = xml_legal(value, "header", key)
     data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     with atomic_open(path, "wb", force=force) as handle:
         handle.write(data)
