@@ -129,3 +129,12 @@ def test_an_old_doc_or_password_protected_office_file_gets_told_what_to_do(tmp_p
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))  # the Compound File header Word encrypts into
     code, _, err = _bitext(monkeypatch, "info", str(path))
     assert code == 2 and "password-protected Office file" in err and "save it as .docx" in err
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    from align.read import reader
+
+    monkeypatch.setattr(reader, "MAX_BYTES", 1024)  # the real limit is 512 MB; the check is the same
+    path = write_docx(tmp_path / "big.docx", [paragraph("A long report. " * 200)])
+    code, _, err = _bitext(monkeypatch, "info", str(path))
+    assert code == 2 and "over the" in err and "limit for one document" in err
