@@ -190,3 +190,33 @@ def test_table_of_contents_and_hidden_text_are_left_out(tmp_path):
     doc = read_document(write_docx(tmp_path / "toc.docx", body))
     assert [doc.original[p.start : p.end] for p in doc.paragraphs] == ["Introduction", "The plan is simple."]
     assert doc.left_out == {"table-of-contents-entry": 2, "hidden-text": 1}
+
+
+def test_a_document_written_by_python_docx_from_words_own_template(tmp_path):
+    docx = pytest.importorskip("docx")  # the test extra installs python-docx: Word's default template, real styles
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "Quarterly Review"
+    document.sections[0].footer.paragraphs[0].text = "Internal"
+    document.add_heading("季度回顾", level=1)
+    document.add_paragraph("本季度收入增长了百分之十二。成本保持稳定。")
+    document.add_paragraph("第一项", style="List Bullet")
+    table = document.add_table(rows=2, cols=2)
+    for row, cells in zip(table.rows, [("地区", "收入"), ("华东", "120")]):
+        for cell, text in zip(row.cells, cells):
+            cell.text = text
+    document.add_heading("展望", level=2)
+    document.add_paragraph("我们预计明年继续增长。")
+    document.save(tmp_path / "review.docx")
+    doc = read_document(tmp_path / "review.docx")
+    assert doc.lang == "zh" and doc.format == "docx"
+    assert [(p.role, doc.original[p.start : p.end]) for p in doc.paragraphs] == [
+        ("heading", "季度回顾"),
+        ("", "本季度收入增长了百分之十二。成本保持稳定。"),
+        ("", "第一项"),
+        ("table-row", "地区\t收入"),
+        ("table-row", "华东\t120"),
+        ("heading", "展望"),
+        ("", "我们预计明年继续增长。"),
+    ]
+    assert doc.texts()[1:3] == ["本季度收入增长了百分之十二。", "成本保持稳定。"]
+    assert doc.left_out["header"] >= 1 and doc.left_out["footer"] >= 1 and "Quarterly" not in doc.original
