@@ -143,14 +143,15 @@ def test_realign_turns_paragraph_segments_into_sentence_beads(tmp_path, monkeypa
     assert "zh-TW" in (tmp_path / "s.tmx").read_text(encoding="utf-8")
 
 
-def test_xliff_keeps_the_signature_and_document_facts_through_to_tmx(tmp_path):
+@pytest.mark.parametrize("suffix", [".xlf", ".po"])
+def test_the_signature_and_document_facts_go_through_to_tmx(tmp_path, suffix):
     bitext = _bitext()
     bitext.signature = {"bitext": "0.2.0", "mode": "fast"}
     bitext.document_score = 0.875
     bitext.details = {"paragraphs-used": "yes"}
-    write_bitext(bitext, tmp_path / "x.xlf")
-    back = read_bitext(tmp_path / "x.xlf")
+    write_bitext(bitext, tmp_path / f"x{suffix}")
+    back = read_bitext(tmp_path / f"x{suffix}")
     assert (back.signature, back.document_score, back.details) == (bitext.signature, 0.875, {"paragraphs-used": "yes"})
     assert (back.zh_name, back.en_name) == ("a.zh.txt", "a.en.txt")
-    convert(tmp_path / "x.xlf", tmp_path / "x.tmx")
+    convert(tmp_path / f"x{suffix}", tmp_path / "x.tmx")
     assert read_bitext(tmp_path / "x.tmx").signature == bitext.signature

@@ -8,7 +8,8 @@ and first plural form; untranslated entries are left out with a warning;
 fuzzy entries are kept with ``meta["fuzzy"] = "yes"``. Writing: Chinese is the
 ``msgid`` (``source="en"`` turns it round), the bead id is the ``msgctxt``
 (so equal sentences stay separate entries), ids/confidence/reasons and meta
-are ``#.`` comments ``bitext key=value`` that reading restores.
+are ``#.`` comments ``bitext key=value`` that reading restores; the signature,
+document names, score and details are ``X-Bitext-*`` header fields.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from pathlib import Path
 from align.core.atomic import atomic_open
 from align.core.bitext import Bitext
 from align.core.errors import InputError, UsageError
-from align.formats.base import BitextFormat, format_confidence, format_ids, format_reasons
+from align.core.signature import Signature, signature_text
+from align.formats.base import BitextFormat, format_confidence, format_ids, format_reasons, parse_confidence
 from align.formats.bilingual import Unit, beads_from_units, zh_is_source
 from align.formats.langcodes import DEFAULT_EN, DEFAULT_ZH, chinese_code, english_code
 from align.formats.registry import register
@@ -54,8 +56,40 @@ def read_po(path) -> Bitext:
     zh_source = zh_is_source(source_language, language, units, path)
     beads = beads_from_units(units, zh_source, path)
     zh_lang, en_lang = (source_language, language) if zh_source else (language, source_language)
-    return Bitext(beads=beads, zh_lang=chinese_code(zh_lang) if zh_lang else DEFAULT_ZH, en_lang=en_lang or DEFAULT_EN,
-                  zh_name=path.name, en_name=path.name)
+    bitext = Bitext(beads=beads, zh_lang=chinese_code(zh_lang) if zh_lang else DEFAULT_ZH, en_lang=en_lang or DEFAULT_EN,
+                    zh_name=path.name, en_name=path.name)
+    _read_header_fields(catalog.metadata, bitext, path)
+    return bitext
+
+
+def _header_fields(bitext: Bitext) -> dict[str, str]:
+    """What TMX keeps in its header, as ``X-Bitext-*`` header fields that :func:`read_po` reads back."""
+    fields = {}
+    if bitext.signature:
+        fields["X-Bitext-Signature"] = signature_text(bitext.signature)
+    if bitext.zh_name:
+        fields["X-Bitext-Zh-Document"] = bitext.zh_name
+    if bitext.en_name:
+        fields["X-Bitext-En-Document"] = bitext.en_name
+    if bitext.document_score is not None:
+        fields["X-Bitext-Document-Score"] = format_confidence(bitext.document_score)
+    for key, value in bitext.details.items():
+        fields[f"X-Bitext-Detail-{key}"] = value
+    return fields
+
+
+def _read_header_fields(metadata: dict[str, str], bitext: Bitext, where) -> None:
+    for key, value in metadata.items():
+        if key == "X-Bitext-Signature":
+            bitext.signature = Signature.parse(value).to_dict()
+        elif key == "X-Bitext-Zh-Document":
+            bitext.zh_name = value
+        elif key == "X-Bitext-En-Document":
+            bitext.en_name = value
+        elif key == "X-Bitext-Document-Score":
+            bitext.document_score = parse_confidence(value, f"{where}: document score")
+        elif key.startswith("X-Bitext-Detail-"):
+            bitext.details[key[len("X-Bitext-Detail-") :]] = value
 
 
 def write_po(bitext: Bitext, path, force: bool = False, *, export: dict[str, str] | None = None, source: str = "zh",
@@ -74,6 +108,7 @@ def write_po(bitext: Bitext, path, force: bool = False, *, export: dict[str, str
         "Language": langs[target],
         "X-Source-Language": langs[source],
         "X-Generator": "bitext",
+        **_header_fields(bitext),
     }
     count = 0
     for count, bead in enumerate(bitext.beads, start=1):
@@ -91,7 +126,7 @@ def write_po(bitext: Bitext, path, force: bool = False, *, export: dict[str, str
 class Po(BitextFormat):
     name = "po"
     extensions = (".po", ".pot")
-    keeps_signature = False
+    keeps_signature = True
 
     def write(self, bitext, path, force=False, **options):
         return write_po(bitext, path, force, **options)
