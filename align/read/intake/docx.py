@@ -177,10 +177,15 @@ class DocxReader(DocumentReader):
                         continue  # separators drawn between text and notes
                     texts = [walker.paragraph_text(p) for p in note.iter() if _local(p) == "p"]
                     builder.add("\n".join(t for t in texts if t.strip()), kind)
-        for name in archive.names():
+        for name in sorted(archive.names()):
             match = re.fullmatch(r"word/(header|footer|comments)\d*\.xml", name)
-            if match:
-                builder.skip({"comments": "comments-part"}.get(match.group(1), match.group(1)))
+            if not match:
+                continue
+            part = archive.xml(name)
+            if match.group(1) == "comments":
+                builder.skip("comment", sum(1 for e in part if _local(e) == "comment"))
+            elif any((e.text or "").strip() for e in part.iter() if _local(e) == "t"):
+                builder.skip(match.group(1))  # Word keeps empty first-page and even-page headers: not counted
         return builder.result()
 
 
