@@ -133,3 +133,24 @@ def test_chinese_lines_wrapped_anywhere_join_without_spaces(tmp_path):
         "第二段从这里开始，讨论数据安全。",
     ]
     assert sorted({r.rule for r in doc.removals}) == ["page-number", "running-header"] and len(doc.removals) == 4
+
+
+def test_a_full_width_paragraph_does_not_widen_the_columns_below_it(tmp_path):
+    pdf = fpdf.FPDF(format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.set_xy(10, 30)
+    pdf.cell(190, 6, "This introduction runs across the whole page, above both of the columns that follow it.")
+    for column, x in ((["The left column holds a paragraph", "whose lines stop well before the", "middle of the page."], 10),
+                      (["The right column holds another one,", "also wrapped at the column edge."], 110)):
+        for k, line in enumerate(column):
+            pdf.set_xy(x, 50 + 6 * k)
+            pdf.cell(90, 6, line)
+    pdf.output(str(tmp_path / "intro.pdf"))
+    doc = read_document(tmp_path / "intro.pdf")
+    assert [doc.paragraph_text(p) for p in doc.paragraphs] == [
+        "This introduction runs across the whole page, above both of the columns that follow it.",
+        "The left column holds a paragraph whose lines stop well before the middle of the page.",
+        "The right column holds another one, also wrapped at the column edge.",
+    ]

@@ -62,34 +62,40 @@ def _bounds(box: list[Line]) -> tuple[float, float, float, float]:
     return min(line.x0 for line in box), max(line.x1 for line in box), min(line.y0 for line in box), max(line.y1 for line in box)
 
 
-def reading_order(page: Page) -> list[list[Line]]:
-    middle = page.width / 2
-    margin = page.width * 0.05
-    full, left, right, top, bottom = [], [], [], [], []
+def _places(page: Page) -> dict[int, str]:
+    """``id(box)`` → ``header``/``footer`` (margins), ``full`` (crosses the middle), ``left`` or ``right``."""
+    middle, margin = page.width / 2, page.width * 0.05
+    places = {}
     for box in page.boxes:
         x0, x1, _, _ = _bounds(box)
         side = _margin_side(box, page)
         if side:
-            (top if side == "header" else bottom).append(box)
+            places[id(box)] = side
         elif x0 < middle - margin and x1 > middle + margin:
-            full.append(box)
-        elif (x0 + x1) / 2 < middle:
-            left.append(box)
+            places[id(box)] = "full"
         else:
-            right.append(box)
-    full.sort(key=lambda b: -_bounds(b)[3])
+            places[id(box)] = "left" if (x0 + x1) / 2 < middle else "right"
+    return places
+
+
+def reading_order(page: Page) -> list[list[Line]]:
+    places = _places(page)
+    groups: dict[str, list[list[Line]]] = {"header": [], "footer": [], "full": [], "left": [], "right": []}
+    for box in page.boxes:
+        groups[places[id(box)]].append(box)
+    full = sorted(groups["full"], key=lambda b: -_bounds(b)[3])
 
     def segment(box) -> int:
         top = _bounds(box)[3]
         return sum(1 for f in full if _bounds(f)[3] > top)
 
-    ordered: list[list[Line]] = sorted(top, key=lambda b: -_bounds(b)[3])
+    ordered: list[list[Line]] = sorted(groups["header"], key=lambda b: -_bounds(b)[3])
     for number in range(len(full) + 1):
-        for column in (left, right):
+        for column in (groups["left"], groups["right"]):
             ordered.extend(sorted((b for b in column if segment(b) == number), key=lambda b: -_bounds(b)[3]))
         if number < len(full):
             ordered.append(full[number])
-    return ordered + sorted(bottom, key=lambda b: -_bounds(b)[3])
+    return ordered + sorted(groups["footer"], key=lambda b: -_bounds(b)[3])
 
 
 def _margin_side(box: list[Line], page: Page) -> str | None:
@@ -199,12 +205,17 @@ def _join(lines: list[Line], words: set[str], builder: TextBuilder) -> str:
 
 
 def _right_edges(page: Page) -> dict[int, float]:
-    """``id(box)`` → the right edge of the text column it stands in (the widest box it overlaps)."""
-    bounds = {id(box): _bounds(box) for box in page.boxes}
+    """``id(box)`` → the right edge of the text it stands in: the widest body box it overlaps, and on a
+    two-column page only boxes of its own column (a full-width title must not widen the left column)."""
+    places = _places(page)
+    two_columns = "right" in places.values() and "left" in places.values()
+    body = [(box, _bounds(box)) for box in page.boxes if places[id(box)] not in ("header", "footer")]
     edges = {}
     for box in page.boxes:
-        x0, x1, _, _ = bounds[id(box)]
-        edges[id(box)] = max(b[1] for b in bounds.values() if b[0] < x1 and b[1] > x0)
+        x0, x1, _, _ = _bounds(box)
+        place = places[id(box)]
+        same = [b for other, b in body if b[0] < x1 and b[1] > x0 and (not two_columns or place == "full" or places[id(other)] == place)]
+        edges[id(box)] = max([x1] + [b[1] for b in same])
     return edges
 
 
