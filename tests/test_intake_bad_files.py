@@ -138,3 +138,12 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path, monke
     path = write_docx(tmp_path / "big.docx", [paragraph("A long report. " * 200)])
     code, _, err = _bitext(monkeypatch, "info", str(path))
     assert code == 2 and "over the" in err and "limit for one document" in err
+
+
+def test_segment_json_gives_each_sentence_its_paragraph_role(tmp_path, monkeypatch):
+    path = write_docx(tmp_path / "r.docx", [paragraph("Results", style="1"), paragraph("Sales rose. Costs fell.")], footnotes=["Unaudited."])
+    code, out, _ = _bitext(monkeypatch, "segment", str(path), "--json")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and [(r["role"], r["text"]) for r in rows] == [
+        ("heading", "Results"), ("", "Sales rose."), ("", "Costs fell."), ("footnote", "Unaudited.")
+    ]

@@ -105,7 +105,7 @@ def segment(
     encoding: Optional[str] = EncodingOption,
     presplit: bool = PresplitOption,
     keep_all: bool = KeepAllOption,
-    json: bool = typer.Option(False, "--json", help="JSON lines: id, paragraph, start, end, text, key."),
+    json: bool = typer.Option(False, "--json", help="JSON lines: id, paragraph, role (heading, footnote, table-row...), start, end, text, key, meta (subtitle timing)."),
 ) -> None:
     """Split a document into paragraphs and sentences, with spans into the original.
 

@@ -45,8 +45,12 @@ def cleaned_text(doc: Document) -> str:
 
 
 def sentence_rows(doc: Document) -> list[dict[str, Any]]:
+    """One row per sentence; ``role`` is its paragraph's (heading, footnote, table-row...), ``meta`` what the
+    format said about it (a subtitle cue's start and end)."""
+    roles = {p.id: p.role for p in doc.paragraphs}
     return [
-        {"id": s.id, "paragraph": s.paragraph, "start": s.start, "end": s.end, "text": s.text, "key": s.key}
+        {"id": s.id, "paragraph": s.paragraph, "role": roles.get(s.paragraph, ""), "start": s.start, "end": s.end,
+         "text": s.text, "key": s.key, "meta": dict(s.meta or {})}
         for s in doc.sentences
     ]
 
