@@ -15,10 +15,10 @@ from align.cli.common import console, err_console, print_json, warn
 
 @app.command("align")
 def align_command(
-    zh: Optional[Path] = typer.Argument(None, help="The Chinese document (text, HTML, or one sentence per line with --presplit); or a folder of them."),
+    zh: Optional[Path] = typer.Argument(None, help="The Chinese document (text, HTML, Word .docx, .odt, EPUB, PDF with a text layer, Markdown, .srt/.vtt subtitles, or one sentence per line with --presplit); or a folder of them."),
     en: Optional[Path] = typer.Argument(None, help="The English document; or a folder of them, paired with ZH's by file name."),
     output: Path = typer.Option(..., "--output", "-o", help="Output file; its extension picks the format (.tmx .tsv .csv .xlsx .jsonl .align, .zh/.en for Moses). In batch mode: the output folder."),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="Output format when the extension does not say (batch mode: default tmx): tmx, tsv, csv, xlsx, jsonl, moses, align, html."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="Output format when the extension does not say (batch mode: default tmx): tmx, tsv, csv, xlsx, jsonl, moses, align, html, xliff, po."),
     presplit: bool = typer.Option(False, "--presplit", help="Both inputs are one sentence per line (benchmark format); line numbers are sentence ids."),
     fast: bool = typer.Option(False, "--fast", help="No sentence embeddings: lexicon, length, numbers, names and cues only (about 5x faster, a little less accurate)."),
     glossary: Optional[Path] = typer.Option(None, "--glossary", help="A glossary (.tsv OmegaT, .csv, .xlsx, .tbx): its terms count as matches between the sides."),
@@ -35,6 +35,7 @@ def align_command(
     force: bool = typer.Option(False, "--force", help="Overwrite OUTPUT if it exists (batch mode: outputs bitext did not write or that were edited since); align even documents whose lengths are far from a translation's."),
     json: bool = typer.Option(False, "--json", help="Print a JSON summary instead of a table."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    realign: Optional[Path] = typer.Option(None, "--realign", help="Instead of ZH and EN: a bilingual file whose segments are paragraphs (.xlf, .po, .tmx, .tsv...), re-segmented into sentences and re-aligned."),
 ) -> None:
     """Align a Chinese document with its English translation and write the beads; or a whole folder of pairs.
 
@@ -55,6 +56,9 @@ def align_command(
       [bold]bitext align novel.zh.txt novel.en.txt -o novel.tmx[/bold]
       [bold]bitext align zh/001 en/001 --presplit -o 001.align[/bold]
       [bold]bitext align a.zh.txt a.en.txt -o a.xlsx --min-confidence 0.5 --fast[/bold]
+      [bold]bitext align report.zh.docx report.en.pdf -o report.tmx[/bold]
+      [bold]bitext align film.zh.srt film.en.srt -o film.tmx[/bold]   (cue timings kept as x-zh-start... props)
+      [bold]bitext align --realign project.xlf -o sentences.tmx[/bold]   (paragraph segments → sentence beads)
       [bold]bitext align mac-dev/zh mac-dev/en -o out/ --presplit --format align[/bold]
       [bold]bitext align --pairs pairs.tsv -o out/ --format xlsx --jobs 4[/bold]
       [bold]bitext align zh/ en/ -o out/ --dask tcp://scheduler:8786[/bold]
@@ -70,6 +74,11 @@ def align_command(
         raise UsageError("--paragraphs takes auto, yes or no")
     zh_lang, en_lang, declared = languages(zh_lang, en_lang)
     zh_encoding, en_encoding = encodings(encoding, zh_encoding, en_encoding)
+    if realign is not None:
+        if zh is not None or en is not None or pairs is not None:
+            raise UsageError("--realign takes one bilingual file instead of ZH and EN (or --pairs)")
+        _realign(realign, output, fmt, fast, glossary, min_confidence, zh_lang, en_lang, force, json, quiet)
+        return
     if pairs is not None or (zh is not None and zh.is_dir()) or (en is not None and en.is_dir()):
         from align.cli.batch import align_batch
 
@@ -90,7 +99,7 @@ def align_command(
         check_writable(output, force)
     out_format = format_for(output, fmt)
     check_targets(output, out_format, force)
-    if not force:
+    if not force and zh.suffix.lower() == en.suffix.lower():  # a PDF's bytes say little about a .txt's
         from align.aligner.pairing import check_sizes
 
         check_sizes(zh.name, _size(zh), en.name, _size(en))
@@ -146,6 +155,30 @@ def encodings(both: Optional[str], zh: Optional[str], en: Optional[str]) -> tupl
             except LookupError:
                 raise UsageError(f"{option} {name!r}: unknown encoding (e.g. utf-8, gb18030, big5, shift_jis, cp1252)") from None
     return zh or both, en or both
+
+
+def _realign(source: Path, output: Path, fmt, fast, glossary, min_confidence, zh_lang, en_lang, force, json, quiet) -> None:
+    from align.core.atomic import check_writable
+    from align.core.signature import Signature
+    from align.formats import format_for, write_bitext
+    from align.job.realign import realign
+
+    out_format = format_for(output, fmt)
+    if out_format != "moses":
+        check_writable(output, force)
+    bitext = realign(source, fast=fast, glossary=_load_glossary(glossary) if glossary else None)
+    bitext.zh_lang, bitext.en_lang = zh_lang or bitext.zh_lang, en_lang or bitext.en_lang
+    written = write_bitext(bitext, output, fmt=out_format, force=force, min_confidence=min_confidence)
+    summary = _summary(bitext, output, written, str(Signature(bitext.signature)))
+    if json:
+        print_json(summary)
+        return
+    if not quiet:
+        console.print(f"re-aligned {bitext.details['realigned-from']} into {len(bitext.beads)} sentence beads")
+    table = Table(show_header=False, box=None)
+    for key, value in summary.items():
+        table.add_row(f"[bold]{key}[/bold]", ", ".join(f"{k} {v}" for k, v in value.items()) if key == "kinds" else str(value))
+    console.print(table)
 
 
 def _run(zh_doc, en_doc, fast, glossary, paragraphs, quiet, allow_mismatch=False, declared=()):

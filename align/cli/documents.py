@@ -11,6 +11,7 @@ from rich.table import Table
 from align.cli.app import app
 from align.cli.common import console, print_json, print_json_lines
 
+DOCUMENT_KINDS = "text or HTML in any common encoding, Word (.docx), OpenDocument (.odt), EPUB, PDF with a text layer, Markdown, .srt or .vtt subtitles"
 LangOption = typer.Option(None, "--lang", "-l", help="zh or en; detected when omitted.")
 EncodingOption = typer.Option(None, "--encoding", help="Force an encoding (e.g. gb18030, big5); detected when omitted.")
 PresplitOption = typer.Option(False, "--presplit", help="One sentence per line (benchmark format); line numbers are sentence ids.")
@@ -25,16 +26,20 @@ def _read(path: Path, lang, encoding, presplit, keep_all):
 
 @app.command()
 def info(
-    file: Path = typer.Argument(..., help="A text or HTML document, any common encoding."),
+    file: Path = typer.Argument(..., help=f"A document: {DOCUMENT_KINDS}."),
     lang: Optional[str] = LangOption,
     encoding: Optional[str] = EncodingOption,
     presplit: bool = PresplitOption,
     keep_all: bool = KeepAllOption,
     json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
 ) -> None:
-    """Show a document's encoding, language, script, paragraph/sentence counts and removed blocks.
+    """Show a document's format, encoding, language, script, paragraph/sentence counts, removed blocks
+    and what its reader left out (headers and footers of a Word file, a PDF's running heads, tracked deletions).
 
-    Example: [bold]bitext info corpus/003_d1ca78e905d0fb4b.txt[/bold]
+    Examples:
+      [bold]bitext info corpus/003_d1ca78e905d0fb4b.txt[/bold]
+      [bold]bitext info report.docx[/bold]   (format docx; left_out: 1 footer, 1 header, 3 tracked-deletion)
+      [bold]bitext info paper.pdf --json[/bold]
     """
     from align.read.summary import describe
 
@@ -44,15 +49,15 @@ def info(
         return
     table = Table(show_header=False, box=None)
     for key, value in summary.items():
-        if key == "removed":
-            value = ", ".join(f"{rule} {count}" for rule, count in sorted(value.items())) or "nothing"
+        if key in ("removed", "left_out", "parts"):
+            value = ", ".join(f"{count} {rule}" for rule, count in sorted(value.items())) or ("-" if key == "parts" else "nothing")
         table.add_row(f"[bold]{key}[/bold]", str(value))
     console.print(table)
 
 
 @app.command()
 def clean(
-    file: Path = typer.Argument(..., help="A text or HTML document."),
+    file: Path = typer.Argument(..., help=f"A document: {DOCUMENT_KINDS}."),
     lang: Optional[str] = LangOption,
     encoding: Optional[str] = EncodingOption,
     keep_all: bool = KeepAllOption,
@@ -97,12 +102,12 @@ def clean(
 
 @app.command()
 def segment(
-    file: Path = typer.Argument(..., help="A text or HTML document, or a one-sentence-per-line file with --presplit."),
+    file: Path = typer.Argument(..., help=f"A document ({DOCUMENT_KINDS}), or a one-sentence-per-line file with --presplit."),
     lang: Optional[str] = LangOption,
     encoding: Optional[str] = EncodingOption,
     presplit: bool = PresplitOption,
     keep_all: bool = KeepAllOption,
-    json: bool = typer.Option(False, "--json", help="JSON lines: id, paragraph, start, end, text, key."),
+    json: bool = typer.Option(False, "--json", help="JSON lines: id, paragraph, role (heading, footnote, table-row...), start, end, text, key, meta (subtitle timing)."),
 ) -> None:
     """Split a document into paragraphs and sentences, with spans into the original.
 

@@ -62,7 +62,7 @@ ZhLangOption = typer.Option(
 
 @app.command()
 def convert(
-    source: Path = typer.Argument(..., metavar="IN", help="A bitext: .tmx (1.4 or 1.1) .tsv .csv .xlsx .jsonl .align, or Moses NAME.zh/NAME.en."),
+    source: Path = typer.Argument(..., metavar="IN", help="A bitext: .tmx (1.4 or 1.1) .tsv .csv .xlsx .jsonl .align, XLIFF .xlf (1.2 or 2.x), .po, or Moses NAME.zh/NAME.en."),
     target: Path = typer.Argument(..., metavar="OUT", help="Output file (for Moses: the NAME prefix, or NAME.zh)."),
     fmt: Optional[str] = FormatOption,
     source_fmt: Optional[str] = typer.Option(None, "--from", help="Input format when IN's extension does not say (e.g. --from moses)."),
@@ -93,6 +93,10 @@ def convert(
         TMX 1.1, zh_CN/zh-CHS codes → strict TMX 1.4b with BCP-47 codes
       [bold]bitext convert x.tmx x.csv[/bold]
         a cell like "=1+2" or "-3 dB" is written '=1+2, '-3 dB (never run as a formula); reading x.csv gives the text back
+      [bold]bitext convert project.xlf memory.tmx[/bold]
+        XLIFF 1.2/2.x (or PO) from a CAT tool into a memory; untranslated units are left out
+      [bold]bitext convert exports/x.tmx x.xlf[/bold]
+        XLIFF 1.2 with Chinese as the source, for CAT tools; sentence ids and confidence kept
     """
     from align.formats import convert as convert_bitext
 

@@ -114,7 +114,7 @@ def _check_fail_on(fail_on: str) -> None:
     ),
 )
 def check_command(
-    bitext_path: Path = typer.Argument(..., metavar="BITEXT", help="Aligned file: .tmx, .jsonl, .tsv, .csv or .xlsx."),
+    bitext_path: Path = typer.Argument(..., metavar="BITEXT", help="Aligned file: .tmx, .jsonl, .tsv, .csv, .xlsx, XLIFF (.xlf, 1.2 or 2.x) or PO."),
     glossary: Optional[Path] = typer.Option(None, "-g", "--glossary", help=GLOSSARY_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print the findings as JSON (with the glossary signature)."),
     as_csv: bool = typer.Option(False, "--csv", help="Print the findings as CSV (a cell starting with = + - @ gets a leading ', as OWASP recommends)."),

@@ -17,7 +17,7 @@ def mine_command(
     zh: Path = typer.Argument(..., help="The Chinese document (text, HTML, or one sentence per line with --presplit)."),
     en: Path = typer.Argument(..., help="The English document."),
     output: Path = typer.Option(..., "--output", "-o", help="Output file; its extension picks the format (.tmx .tsv .csv .xlsx .jsonl .align .html, .zh/.en for Moses)."),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="Output format when the extension does not say: tmx, tsv, csv, xlsx, jsonl, moses, align, html."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="Output format when the extension does not say: tmx, tsv, csv, xlsx, jsonl, moses, align, html, xliff, po."),
     threshold: float = typer.Option(0.5, "--threshold", "-t", min=0.0, max=1.0, help="Keep pairs whose confidence (probability the pair corresponds) is at least this; 0.9 for a clean translation memory."),
     fast: bool = typer.Option(False, "--fast", help="No sentence embeddings: CC-CEDICT dictionary coverage only (faster, finds fewer pairs)."),
     presplit: bool = typer.Option(False, "--presplit", help="Both inputs are one sentence per line; line numbers are sentence ids."),

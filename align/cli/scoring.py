@@ -155,7 +155,7 @@ def _more(total: int, limit: int, what: str) -> None:
     ),
 )
 def score(
-    bitexts: list[Path] = typer.Argument(..., metavar="BITEXT", help="Aligned files (one or more): .tmx, .jsonl, .tsv, .csv or .xlsx."),
+    bitexts: list[Path] = typer.Argument(..., metavar="BITEXT", help="Aligned files (one or more): .tmx, .jsonl, .tsv, .csv, .xlsx, XLIFF (.xlf) or PO."),
     glossary: Optional[Path] = typer.Option(
         None, "-g", "--glossary", help="Glossary file (.tsv OmegaT, .csv, .xlsx, .tbx); default: the shipped industrial-Internet glossary."
     ),

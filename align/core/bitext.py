@@ -48,6 +48,28 @@ class Bead:
         return replace(self, **changes)
 
 
+def _timing(side: str, doc: Document, ids) -> dict[str, str]:
+    """A subtitle bead's time span, from its first cue's start to its last cue's end (``zh-start``...)."""
+    if not ids:
+        return {}
+    first, last = doc.sentences[ids[0]].meta or {}, doc.sentences[ids[-1]].meta or {}
+    timing = {}
+    if "start" in first:
+        timing[f"{side}-start"] = first["start"]
+    if "end" in last:
+        timing[f"{side}-end"] = last["end"]
+    return timing
+
+
+def _role(side: str, doc: Document, ids) -> dict[str, str]:
+    """What the source format made of the bead's paragraph (``heading``, ``footnote``, ``table-row``), if anything."""
+    if not ids:
+        return {}
+    number = doc.sentences[ids[0]].paragraph
+    role = doc.paragraphs[number].role if 0 <= number < len(doc.paragraphs) and doc.paragraphs[number].id == number else ""
+    return {f"{side}-role": role} if role else {}
+
+
 @dataclass
 class Bitext:
     beads: list[Bead] = field(default_factory=list)
@@ -89,6 +111,10 @@ class Bitext:
                 meta["zh-paragraph"] = str(zh_doc.sentences[zh_ids[0]].paragraph)
             if en_ids:
                 meta["en-paragraph"] = str(en_doc.sentences[en_ids[0]].paragraph)
+            meta.update(_timing("zh", zh_doc, zh_ids))
+            meta.update(_timing("en", en_doc, en_ids))
+            meta.update(_role("zh", zh_doc, zh_ids))
+            meta.update(_role("en", en_doc, en_ids))
             beads.append(
                 Bead(
                     zh_ids=tuple(zh_ids),

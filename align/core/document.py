@@ -31,14 +31,20 @@ class Sentence:
     end: int
     text: str
     key: str
+    # what the source format says about this sentence beyond its text (a subtitle cue's timing)
+    meta: dict[str, str] | None = field(default=None, compare=False, hash=False)
 
 
 @dataclass(frozen=True)
 class Paragraph:
+    """``role`` is what the source format made of this block: ``""`` for body text, or
+    ``"heading"``, ``"footnote"``, ``"endnote"``, ``"table-row"``, ``"caption"``..."""
+
     id: int
     start: int
     end: int
     sentence_ids: tuple[int, ...]
+    role: str = ""
 
 
 @dataclass
@@ -51,7 +57,10 @@ class Document:
     removals: list[Removal] = field(default_factory=list)
     encoding: str | None = None
     source: str | None = None
-    format: str = "text"  # "text", "html" or "presplit"
+    format: str = "text"  # "text", "html", "presplit", or the reader that extracted it: "docx", "pdf", "srt"...
+    # what the reader did not take from the file, by kind ("header": 2, "tracked-deletion": 3); removals are
+    # text it took and cleaning then left out
+    left_out: dict[str, int] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.sentences)

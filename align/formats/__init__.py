@@ -21,7 +21,7 @@ from __future__ import annotations
 import sys
 
 from align.core import registry as _core_registry
-from align.formats import alignfile, html, jsonl, moses, tabular, tmx, xlsx  # noqa: F401  (the order formats are listed in)
+from align.formats import alignfile, html, jsonl, moses, po, tabular, tmx, xliff, xlsx  # noqa: F401  (the order formats are listed in)
 from align.formats.base import ExportWarning, ReadWarning
 from align.formats.registry import check_targets, convert, format_for, names, read_bitext, write_bitext
 from align.formats.review import import_review

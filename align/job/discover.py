@@ -20,7 +20,7 @@ from pathlib import Path
 
 from align.core.errors import InputError, UsageError
 
-TEXT_EXTENSIONS = (".txt", ".text", ".md", ".html", ".htm", ".xhtml")
+TEXT_EXTENSIONS = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".docx", ".odt", ".epub", ".pdf", ".srt", ".vtt")
 
 
 @dataclass(frozen=True)

@@ -144,8 +144,8 @@ def _align(task: PairTask, zh_data: bytes, en_data: bytes, result: PairResult) -
     from align.formats import ExportWarning
     from align.read.reader import read_document
 
-    if not task.allow_mismatch:
-        from align.aligner.pairing import check_sizes
+    if not task.allow_mismatch and Path(task.zh_path).suffix.lower() == Path(task.en_path).suffix.lower():
+        from align.aligner.pairing import check_sizes  # a PDF's bytes say little about a .txt's
 
         check_sizes(task.zh_path, len(zh_data), task.en_path, len(en_data))
     zh_doc = read_document(zh_data, "zh", presplit=task.presplit, encoding=task.zh_encoding, name=task.zh_path)

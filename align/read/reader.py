@@ -12,6 +12,7 @@ from align.core.errors import InputError
 from align.core.normalize import matching_key
 from align.read.intake.encoding import decode_bytes
 from align.read.intake.language import detect_language, detect_script
+from align.read.kept import kept_text as _kept_text
 
 MAX_BYTES = 512 * 1024 * 1024  # refuse rather than exhaust memory
 
@@ -28,6 +29,14 @@ def read_document(
 ) -> Document:
     """Read a document from a path, raw bytes or a string.
 
+    Files and bytes are recognised by content, then by extension
+    (:mod:`align.read.intake.registry`): Word ``.docx``, OpenDocument ``.odt``,
+    EPUB, PDF with a text layer, Markdown and ``.srt``/``.vtt`` subtitles are
+    read by their own reader into the same Document (``Document.format`` names
+    it, ``Paragraph.role`` marks headings, footnotes and table rows,
+    ``Document.left_out`` counts what the reader did not take); anything else
+    is decoded as plain text or HTML.
+
     ``presplit=True`` reads one sentence per line (the benchmark format): line
     numbers become sentence ids, blank lines are empty sentences kept in place,
     no cleaning is done. Otherwise text is cleaned (see ``align.cleaning``;
@@ -38,7 +47,17 @@ def read_document(
     """
     # the option that names this file's encoding, quoted when its bytes do not read as text
     flag = f"--{lang}-encoding" if lang in ("zh", "en") else "--encoding"
-    text, used_encoding, name = _load(source, encoding, name, flag)
+    data, text, name = _raw(source, name)
+    if data is not None and not presplit and not html:
+        from align.read.intake.registry import reader_for
+
+        reader = reader_for(data, name)
+        if reader is not None:
+            return _structured(reader, data, lang, name, clean, encoding)
+    if data is not None:
+        text, used_encoding = decode_bytes(data, name or "<bytes>", encoding, flag)
+    else:
+        used_encoding = None
     if html is None:
         html = _looks_html(text, name)
     page_boilerplate: list[Removal] = []
@@ -46,14 +65,7 @@ def read_document(
         from align.read.intake.html import read_html
 
         text, page_boilerplate = read_html(text)
-    detected = detect_language(text)
-    if lang is None:
-        if detected is None:
-            raise InputError(f"{name or '<string>'}: no Chinese or English text found")
-        lang = detected
-    if lang not in ("zh", "en"):
-        raise InputError(f"unsupported language {lang!r}: bitext reads zh and en")
-    script = detect_script(text, lang)
+    lang, script = _language(text, lang, name)
     if presplit:
         doc = _presplit(text, lang, script)
     else:
@@ -64,11 +76,35 @@ def read_document(
     return doc
 
 
-def _load(source: str | os.PathLike | bytes, encoding: str | None, name: str | None = None,
-          flag: str = "--encoding") -> tuple[str, str | None, str | None]:
+def _language(text: str, lang: str | None, name: str | None) -> tuple[str, str]:
+    detected = detect_language(text)
+    if lang is None:
+        if detected is None:
+            raise InputError(f"{name or '<string>'}: no Chinese or English text found")
+        lang = detected
+    if lang not in ("zh", "en"):
+        raise InputError(f"unsupported language {lang!r}: bitext reads zh and en")
+    return lang, detect_script(text, lang)
+
+
+def _structured(reader, data: bytes, lang: str | None, name: str | None, clean: bool, encoding: str | None) -> Document:
+    from align.read.structured import document_from_blocks
+
+    extracted = reader.read(data, name or "<bytes>", encoding)
+    if not extracted.text.strip():
+        raise InputError(f"{name or '<bytes>'}: the {reader.description} holds no text")
+    lang, script = _language(extracted.text, lang, name)
+    doc = document_from_blocks(extracted, lang, script, clean)
+    doc.encoding = extracted.encoding
+    doc.source = name
+    doc.format = reader.name
+    return doc
+
+
+def _raw(source: str | os.PathLike | bytes, name: str | None = None) -> tuple[bytes | None, str | None, str | None]:
+    """``(bytes, None, name)`` for a file or bytes, ``(None, text, None)`` for a string holding the text."""
     if isinstance(source, bytes):
-        text, used = decode_bytes(source, name or "<bytes>", encoding, flag)
-        return text, used, name
+        return source, None, name
     if isinstance(source, os.PathLike) or (isinstance(source, str) and "\n" not in source and len(source) < 4096 and _is_file(source)):
         path = Path(source)
         if path.is_dir():
@@ -83,14 +119,13 @@ def _load(source: str | os.PathLike | bytes, encoding: str | None, name: str | N
             data = path.read_bytes()
         except OSError as error:
             raise InputError(f"{path}: cannot read: {error.strerror}") from None
-        text, used = decode_bytes(data, str(path), encoding, flag)
-        return text, used, str(path)
+        return data, None, str(path)
     if isinstance(source, str):
         if _looks_like_a_path(source):
             raise InputError(f"{source}: file not found")
         if not source.strip():
             raise InputError("<string>: text is empty")
-        return source, None, None
+        return None, source, None
     raise InputError(f"cannot read a document from {type(source).__name__}")
 
 
@@ -157,30 +192,3 @@ def _segmented(text: str, lang: str, script: str, clean: bool, page_boilerplate:
         if ids:
             paragraphs.append(Paragraph(len(paragraphs), p_start, p_end, tuple(ids)))
     return Document(original=text, lang=lang, script=script, paragraphs=paragraphs, sentences=sentences, removals=removals)
-
-
-class _Kept:
-    """A paragraph's text with removals cut out, and a map back to original offsets."""
-
-    def __init__(self, text: str, offsets: list[int]):
-        self.text = text
-        self.offsets = offsets  # offsets[i] = original position of text[i]
-
-    def to_original(self, start: int, end: int) -> tuple[int, int]:
-        return self.offsets[start], self.offsets[end - 1] + 1
-
-
-def _kept_text(text: str, start: int, end: int, removals: list[Removal]) -> _Kept:
-    inside = [r for r in removals if r.end > start and r.start < end]
-    chars: list[str] = []
-    offsets: list[int] = []
-    position = start
-    for removal in sorted(inside, key=lambda r: r.start):
-        if removal.start > position:
-            chars.append(text[position : removal.start])
-            offsets.extend(range(position, removal.start))
-        position = max(position, removal.end)
-    if position < end:
-        chars.append(text[position:end])
-        offsets.extend(range(position, end))
-    return _Kept("".join(chars), offsets)

@@ -14,10 +14,11 @@ def line_of(text: str, offset: int) -> int:
 
 
 def describe(doc: Document) -> dict[str, Any]:
-    """What ``bitext info`` shows: encoding, language, script, counts, removals by rule."""
+    """What ``bitext info`` shows: encoding, format, language, script, counts, the kinds of paragraphs a format
+    marks (``heading``, ``footnote``, ``table-row``...), removals by rule and what the reader left out of the file."""
     return {
         "file": doc.source or "<string>",
-        "encoding": doc.encoding or "str",
+        "encoding": doc.encoding or ("str" if doc.format in ("text", "html", "presplit") else "-"),
         "format": doc.format,
         "language": doc.lang,
         "script": doc.script,
@@ -25,7 +26,9 @@ def describe(doc: Document) -> dict[str, Any]:
         "paragraphs": len(doc.paragraphs),
         "sentences": len(doc.sentences),
         "kept_characters": sum(len(s.text) for s in doc.sentences),
+        "parts": dict(Counter(p.role for p in doc.paragraphs if p.role)),
         "removed": dict(Counter(r.rule for r in doc.removals)),
+        "left_out": dict(doc.left_out),
     }
 
 
@@ -42,8 +45,12 @@ def cleaned_text(doc: Document) -> str:
 
 
 def sentence_rows(doc: Document) -> list[dict[str, Any]]:
+    """One row per sentence; ``role`` is its paragraph's (heading, footnote, table-row...), ``meta`` what the
+    format said about it (a subtitle cue's start and end)."""
+    roles = {p.id: p.role for p in doc.paragraphs}
     return [
-        {"id": s.id, "paragraph": s.paragraph, "start": s.start, "end": s.end, "text": s.text, "key": s.key}
+        {"id": s.id, "paragraph": s.paragraph, "role": roles.get(s.paragraph, ""), "start": s.start, "end": s.end,
+         "text": s.text, "key": s.key, "meta": dict(s.meta or {})}
         for s in doc.sentences
     ]
 

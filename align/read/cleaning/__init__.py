@@ -25,10 +25,10 @@ def clean_text(text: str, lang: str, known: list[Removal] = ()) -> list[Removal]
     found = [*known, *web_boilerplate("".join(unseen) if known else text, lang)]
     if lang == "zh":
         found += pinyin_annotations(text)
-    return _without_overlaps(found)
+    return merge_removals(found)
 
 
-def _without_overlaps(removals: list[Removal]) -> list[Removal]:
+def merge_removals(removals: list[Removal]) -> list[Removal]:
     """Sorted removals, dropping any that lie inside one already kept."""
     kept: list[Removal] = []
     for removal in sorted(removals, key=lambda r: (r.start, -(r.end - r.start))):

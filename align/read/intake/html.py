@@ -48,12 +48,14 @@ _END = "\ufdd8"
 _MARKS = re.compile("[\ufdd0-\ufdef]")
 
 
-def html_to_text(markup: str) -> str:
-    """Visible text of a page; block elements become paragraphs separated by blank lines."""
-    return read_html(markup)[0]
+def html_to_text(markup: str, title: bool = True) -> str:
+    """Visible text of a page; block elements become paragraphs separated by blank lines.
+
+    ``title=False`` leaves the ``<title>`` out (an e-book repeats the book's title in every chapter)."""
+    return read_html(markup, title)[0]
 
 
-def read_html(markup: str) -> tuple[str, list[Removal]]:
+def read_html(markup: str, title: bool = True) -> tuple[str, list[Removal]]:
     """The visible text of a page (as ``html_to_text``) and the lines of its boilerplate elements, as removals."""
     root = _parse(markup)
     for element in root.iter(*_DROP):
@@ -72,7 +74,7 @@ def read_html(markup: str) -> tuple[str, list[Removal]]:
             if element.text:
                 element.text = "\n\n" + element.text
     head = root.find("head")
-    title = head.findtext("title") if head is not None else None
+    title = head.findtext("title") if head is not None and title else None
     body = root.find("body")
     paragraphs = _paragraphs((body if body is not None else root).text_content())
     kept = [p for p in paragraphs if any(kind is None for _, kind in p)]  # the first after the page's header
