@@ -79,7 +79,7 @@ def align(work: Path, zh: str, en: str = "en.txt", out: str = "out.tsv", *option
     ("empty.txt", b"", ["empty"]),
     ("blank.txt", "  \n\t\n \r\n\u3000\n".encode(), ["empty"]),
     ("control.txt", ("工业\x01互联网\x02是\x1b[31m新一代\x07" * 30).encode(), ["binary", "control characters"]),
-    ("renamed-zip.txt", None, ["binary"]),
+    ("renamed-zip.txt", None, ["zip archive"]),
 ])
 def test_what_is_not_a_text_document_is_refused_with_exit_2(work, name, data, words):
     if data is None:  # a zip archive renamed .txt
