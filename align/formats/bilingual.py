@@ -13,10 +13,11 @@ from __future__ import annotations
 import warnings
 from dataclasses import dataclass, field
 
-from align.core.bitext import Bead
+from align.core.bitext import Bead, Bitext
 from align.core.errors import InputError
+from align.core.signature import Signature, signature_text
 from align.core.text import HAN
-from align.formats.base import ReadWarning, parse_confidence, parse_ids, parse_reasons
+from align.formats.base import ReadWarning, format_confidence, parse_confidence, parse_ids, parse_reasons
 
 
 @dataclass
@@ -72,3 +73,32 @@ def beads_from_units(units: list[Unit], zh_source: bool, path) -> list[Bead]:
     if not beads:
         raise InputError(f"{path}: no translated units")
     return beads
+
+
+def header_fields(bitext: Bitext) -> list[tuple[str, str]]:
+    """What TMX keeps in its header, as (key, value): ``signature``, ``zh-document``, ``en-document``,
+    ``document-score`` and ``detail:KEY``; XLIFF writes them as header notes, PO as ``X-Bitext-*`` fields."""
+    fields = []
+    if bitext.signature:
+        fields.append(("signature", signature_text(bitext.signature)))
+    for key, value in (("zh-document", bitext.zh_name), ("en-document", bitext.en_name)):
+        if value:
+            fields.append((key, value))
+    if bitext.document_score is not None:
+        fields.append(("document-score", format_confidence(bitext.document_score)))
+    fields.extend((f"detail:{key}", value) for key, value in bitext.details.items())
+    return fields
+
+
+def read_header_field(bitext: Bitext, key: str, value: str, where) -> None:
+    """Put one of :func:`header_fields`' (key, value) back into ``bitext``; other keys are not bitext's and are ignored."""
+    if key == "signature":
+        bitext.signature = Signature.parse(value).to_dict()
+    elif key == "zh-document":
+        bitext.zh_name = value
+    elif key == "en-document":
+        bitext.en_name = value
+    elif key == "document-score":
+        bitext.document_score = parse_confidence(value, f"{where}: document score")
+    elif key.startswith("detail:"):
+        bitext.details[key[len("detail:") :]] = value

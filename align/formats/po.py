@@ -19,9 +19,8 @@ from pathlib import Path
 from align.core.atomic import atomic_open
 from align.core.bitext import Bitext
 from align.core.errors import InputError, UsageError
-from align.core.signature import Signature, signature_text
-from align.formats.base import BitextFormat, format_confidence, format_ids, format_reasons, parse_confidence
-from align.formats.bilingual import Unit, beads_from_units, zh_is_source
+from align.formats.base import BitextFormat, format_confidence, format_ids, format_reasons
+from align.formats.bilingual import Unit, beads_from_units, header_fields, read_header_field, zh_is_source
 from align.formats.langcodes import DEFAULT_EN, DEFAULT_ZH, chinese_code, english_code
 from align.formats.registry import register
 
@@ -62,34 +61,22 @@ def read_po(path) -> Bitext:
     return bitext
 
 
+_PREFIX = "X-Bitext-"
+_DETAIL = "X-Bitext-Detail-"
+
+
 def _header_fields(bitext: Bitext) -> dict[str, str]:
     """What TMX keeps in its header, as ``X-Bitext-*`` header fields that :func:`read_po` reads back."""
-    fields = {}
-    if bitext.signature:
-        fields["X-Bitext-Signature"] = signature_text(bitext.signature)
-    if bitext.zh_name:
-        fields["X-Bitext-Zh-Document"] = bitext.zh_name
-    if bitext.en_name:
-        fields["X-Bitext-En-Document"] = bitext.en_name
-    if bitext.document_score is not None:
-        fields["X-Bitext-Document-Score"] = format_confidence(bitext.document_score)
-    for key, value in bitext.details.items():
-        fields[f"X-Bitext-Detail-{key}"] = value
-    return fields
+    return {(_DETAIL + key[len("detail:") :]) if key.startswith("detail:") else _PREFIX + key.title(): value
+            for key, value in header_fields(bitext)}
 
 
 def _read_header_fields(metadata: dict[str, str], bitext: Bitext, where) -> None:
     for key, value in metadata.items():
-        if key == "X-Bitext-Signature":
-            bitext.signature = Signature.parse(value).to_dict()
-        elif key == "X-Bitext-Zh-Document":
-            bitext.zh_name = value
-        elif key == "X-Bitext-En-Document":
-            bitext.en_name = value
-        elif key == "X-Bitext-Document-Score":
-            bitext.document_score = parse_confidence(value, f"{where}: document score")
-        elif key.startswith("X-Bitext-Detail-"):
-            bitext.details[key[len("X-Bitext-Detail-") :]] = value
+        if key.startswith(_DETAIL):
+            read_header_field(bitext, "detail:" + key[len(_DETAIL) :], value, where)
+        elif key.startswith(_PREFIX):
+            read_header_field(bitext, key[len(_PREFIX) :].lower(), value, where)
 
 
 def write_po(bitext: Bitext, path, force: bool = False, *, export: dict[str, str] | None = None, source: str = "zh",

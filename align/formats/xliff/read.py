@@ -16,9 +16,7 @@ from lxml import etree
 
 from align.core.bitext import Bitext
 from align.core.errors import InputError
-from align.core.signature import Signature
-from align.formats.base import parse_confidence
-from align.formats.bilingual import Unit, beads_from_units, zh_is_source
+from align.formats.bilingual import Unit, beads_from_units, read_header_field, zh_is_source
 from align.formats.langcodes import DEFAULT_EN, DEFAULT_ZH
 
 BITEXT_NS = "urn:bitext:xliff"
@@ -127,14 +125,4 @@ def _read_header(root, bitext: Bitext, where) -> None:
     for note in root.iter():
         if _local(note) != "note" or not (note.get("from") or "").startswith("bitext:") or _local(note.getparent()) != "header":
             continue
-        key, value = note.get("from")[len("bitext:") :], note.text or ""
-        if key == "signature":
-            bitext.signature = Signature.parse(value).to_dict()
-        elif key == "zh-document":
-            bitext.zh_name = value
-        elif key == "en-document":
-            bitext.en_name = value
-        elif key == "document-score":
-            bitext.document_score = parse_confidence(value, f"{where}: document score")
-        elif key.startswith("detail:"):
-            bitext.details[key[len("detail:") :]] = value
+        read_header_field(bitext, note.get("from")[len("bitext:") :], note.text or "", where)

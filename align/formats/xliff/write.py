@@ -18,6 +18,7 @@ from align.core.bitext import Bitext
 from align.core.errors import UsageError
 from align.core.signature import signature_text
 from align.formats.base import format_confidence, format_ids, format_reasons, xml_legal
+from align.formats.bilingual import header_fields
 from align.formats.langcodes import chinese_code, english_code
 from align.formats.xliff.read import BITEXT_NS
 
@@ -31,15 +32,7 @@ def _q(name: str) -> str:
 
 def _header_notes(bitext: Bitext, export: dict[str, str] | None):
     """What TMX keeps in its header props, as notes ``from="bitext:KEY"`` that :func:`read_xliff` reads back."""
-    if bitext.signature:
-        yield "signature", signature_text(bitext.signature)
-    for key, value in (("zh-document", bitext.zh_name), ("en-document", bitext.en_name)):
-        if value:
-            yield key, value
-    if bitext.document_score is not None:
-        yield "document-score", format_confidence(bitext.document_score)
-    for key, value in bitext.details.items():
-        yield f"detail:{key}", value
+    yield from header_fields(bitext)
     if export:
         yield "export", signature_text(export)
 
