@@ -20,7 +20,7 @@ from align.core.signature import Signature
 from align.core.terms import TermSource
 from align.core.version import __version__
 
-ALIGNER_VERSION = "0.2.0"
+ALIGNER_VERSION = "0.3.0"
 MINING_VERSION = "0.1.0"
 
 
