@@ -27,7 +27,10 @@ class Bead:
     None when unknown (e.g. imported from a TMX without it). ``reasons`` are short
     codes: ``length``, ``lexical``, ``embedding``, ``numbers``, ``names``,
     ``merge``, ``omission``, ``anchor``, ``glossary``... ``meta`` holds free
-    string properties (paragraph, document, review status, note).
+    string properties (paragraph, document, review status, note). ``extra`` keeps
+    what another tool wrote that bitext has no field for, JSON-shaped, by format
+    (``extra["tmx"]``: a TMX unit's attributes, props, notes and per-language
+    ``<tuv>`` details), so a memory read and written back loses none of it.
     """
 
     zh_ids: tuple[int, ...]
@@ -38,6 +41,7 @@ class Bead:
     reasons: tuple[str, ...] = ()
     id: str = ""
     meta: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def kind(self) -> str:
@@ -59,6 +63,8 @@ class Bitext:
     document_score: float | None = None
     # facts about this alignment that are not settings (paragraphs used, words re-estimated): beside the signature
     details: dict[str, str] = field(default_factory=dict)
+    # what another tool's file said that bitext has no field for (e.g. ``extra["tmx"]``: header attributes, props, notes)
+    extra: dict[str, Any] = field(default_factory=dict)
     zh_doc: Document | None = field(default=None, repr=False, compare=False)
     en_doc: Document | None = field(default=None, repr=False, compare=False)
 
