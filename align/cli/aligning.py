@@ -22,7 +22,9 @@ def align_command(
     presplit: bool = typer.Option(False, "--presplit", help="Both inputs are one sentence per line (benchmark format); line numbers are sentence ids."),
     fast: bool = typer.Option(False, "--fast", help="No sentence embeddings: lexicon, length, numbers, names and cues only (about 5x faster, a little less accurate)."),
     glossary: Optional[Path] = typer.Option(None, "--glossary", help="A glossary (.tsv OmegaT, .csv, .xlsx, .tbx): its terms count as matches between the sides."),
-    min_confidence: Optional[float] = typer.Option(None, "--min-confidence", min=0.0, max=1.0, help="Write only beads whose confidence is at least this (e.g. 0.9)."),
+    min_confidence: Optional[float] = typer.Option(None, "--min-confidence", min=0.0, max=1.0, help="Write only beads whose confidence is at least this (e.g. 0.9). Default: 0.5 for TMX (a memory a CAT tool inserts from), none for the other formats."),
+    penalty: Optional[Path] = typer.Option(None, "--penalty-tmx", metavar="FILE", help="TMX output: write the two-sided beads below --min-confidence to this second memory, for OmegaT's tm/penalty-NN/ folder."),
+    keep_omissions: bool = typer.Option(False, "--keep-omissions", help="TMX output: keep one-sided beads (left out of a memory by default)."),
     paragraphs: str = typer.Option("auto", "--paragraphs", help="auto: keep the paragraph boundaries both sides and the sentence alignment agree on; yes: trust every paragraph boundary (they correspond); no: ignore paragraphs."),
     zh_lang: Optional[str] = typer.Option(None, "--zh-lang", help="Language code written for the Chinese side (e.g. zh-TW); default from the script."),
     en_lang: Optional[str] = typer.Option(None, "--en-lang", help="Language code written for the English side (e.g. en-GB)."),
@@ -53,6 +55,7 @@ def align_command(
       [bold]bitext align novel.zh.txt novel.en.txt -o novel.tmx[/bold]
       [bold]bitext align zh/001 en/001 --presplit -o 001.align[/bold]
       [bold]bitext align a.zh.txt a.en.txt -o a.xlsx --min-confidence 0.5 --fast[/bold]
+      [bold]bitext align a.zh.txt a.en.txt -o tm/auto/a.tmx --penalty-tmx tm/penalty-30/a.tmx[/bold]
       [bold]bitext align mac-dev/zh mac-dev/en -o out/ --presplit --format align[/bold]
       [bold]bitext align --pairs pairs.tsv -o out/ --format xlsx --jobs 4[/bold]
       [bold]bitext align zh/ en/ -o out/ --dask tcp://scheduler:8786[/bold]
@@ -68,6 +71,8 @@ def align_command(
     if pairs is not None or (zh is not None and zh.is_dir()) or (en is not None and en.is_dir()):
         from align.cli.batch import align_batch
 
+        if penalty is not None or keep_omissions:
+            raise UsageError("--penalty-tmx and --keep-omissions are for one pair (convert each TMX afterwards)")
         align_batch(zh, en, pairs, output, fmt=fmt, presplit=presplit, fast=fast, glossary=glossary,
                     min_confidence=min_confidence, paragraphs=paragraphs, zh_lang=zh_lang, en_lang=en_lang,
                     encoding=encoding, jobs=jobs, dask=dask, force=force, json=json, quiet=quiet)
@@ -76,11 +81,17 @@ def align_command(
         raise UsageError("give the Chinese and the English document (or two folders, or --pairs PAIRS.tsv)")
     if jobs is not None or dask is not None:
         raise UsageError("--jobs and --dask are for batch mode (ZH and EN folders, or --pairs)")
+    from align.cli.exporting import tmx_options
     from align.formats import format_for
 
     out_format = format_for(output, fmt)
+    tmx = tmx_options(penalty, keep_omissions, None)
+    if tmx and out_format != "tmx":
+        raise UsageError("--penalty-tmx and --keep-omissions are for TMX output")
     if out_format != "moses":
         check_writable(output, force)
+    if penalty is not None:
+        check_writable(penalty, force)
     if not force:
         from align.aligner.pairing import check_sizes
 
@@ -98,9 +109,11 @@ def align_command(
         bitext.zh_lang = zh_lang
     if en_lang:
         bitext.en_lang = en_lang
+    from align.cli.exporting import shown_warnings
     from align.formats import write_bitext
 
-    written = write_bitext(bitext, output, fmt=out_format, force=force, min_confidence=min_confidence)
+    with shown_warnings():
+        written = write_bitext(bitext, output, fmt=out_format, force=force, min_confidence=min_confidence, **tmx)
     summary = _summary(bitext, output, written, str(Signature(bitext.signature)))
     if json:
         print_json(summary)
