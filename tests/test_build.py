@@ -92,7 +92,7 @@ def test_every_output_carries_the_one_signature_of_the_run(built):
         found[name] = json.loads((exports / name).read_text(encoding="utf-8"))["signature"]
     for jsonl in [*exports.glob("segmented/*.jsonl"), exports / "glossary" / "scan.jsonl"]:
         found[jsonl.name] = _jsonl(jsonl)[0]["signature"]
-    assert len(found) == 2 * 4 + 2 + 5 + 1
+    assert len(found) == 2 * 5 + 2 + 5 + 1  # two mined pairs × (TMX, penalty TMX, JSONL, XLSX, HTML)
     assert set(found.values()) == {report.signature}, found
     signature = Signature.parse(report.signature)
     assert signature["mode"] == "fast" and signature["mining-threshold"] == "0.5" and "model" in signature
@@ -119,3 +119,18 @@ def test_rerun_is_safe_but_a_user_edit_is_never_overwritten(tmp_path):
     assert edited.read_text(encoding="utf-8") == "my notes\n"
     build(corpus, exports, fast=True, force=True)
     assert edited.read_text(encoding="utf-8") != "my notes\n"
+
+
+def test_the_memories_hold_the_safe_beads_and_the_penalty_memory_the_rest(built):
+    from align.formats import read_bitext
+
+    exports, _ = built
+    memories = sorted(p for p in exports.glob("*/*.tmx") if not p.name.endswith(".penalty.tmx"))
+    assert memories
+    for memory in memories:
+        every = read_bitext(memory.with_suffix(".jsonl"))  # the JSONL keeps every bead
+        two_sided = [b for b in every if b.zh_text and b.en_text]
+        safe = [b.id for b in two_sided if b.confidence is None or b.confidence >= 0.5]
+        below = [b.id for b in two_sided if b.confidence is not None and b.confidence < 0.5]
+        assert [b.id for b in read_bitext(memory)] == safe
+        assert [b.id for b in read_bitext(memory.with_name(memory.stem + ".penalty.tmx"))] == below

@@ -93,10 +93,13 @@ def build(
     fast: bool = False,
     jobs: int | None = 1,
     progress: Progress | None = None,
+    tmx_min_confidence: float | None = None,
 ) -> BuildReport:
     """Process ``corpus_dir`` (see ``corpus/manifest.csv``) into ``exports_dir``.
 
     ``jobs``: pairs aligned at once, one process each (None: every core).
+    ``tmx_min_confidence``: the TMX memories' threshold (None: TMX's default, 0.5);
+    the beads below it go to ``<pair>.penalty.tmx``.
 
     ``progress(stage, done, total)`` names each step (reading a document,
     aligning a pair...) with the steps of its kind done so far and in all.
@@ -109,7 +112,8 @@ def build(
     run = run_signature(fast)
     report = BuildReport(
         signature=str(run),
-        settings={"fast": fast, "mining_threshold": MINING_THRESHOLD, "glossary": termbase.signature},
+        settings={"fast": fast, "mining_threshold": MINING_THRESHOLD, "glossary": termbase.signature,
+                  "tmx_min_confidence": tmx_min_confidence},
     )
     documents = {}
     for done, entry in enumerate(entries):
@@ -118,7 +122,7 @@ def build(
         outputs.write(f"segmented/{entry.path.stem}.jsonl", lambda path, d=doc, n=entry.name: _write_sentences(d, n, run, path))
         report.documents.append(_document_row(entry, doc))
     report.pairs, bitexts = run_pairs(_pairs(entries), documents, outputs.ledger, outputs, run, fast=fast,
-                                      threshold=MINING_THRESHOLD, jobs=jobs, step=step)
+                                      threshold=MINING_THRESHOLD, jobs=jobs, step=step, tmx_min_confidence=tmx_min_confidence)
     step("checking the English against the glossary", 0, 1)
     report.glossary = _scan_glossary(entries, documents, outputs, termbase, run)
     if bitexts:
