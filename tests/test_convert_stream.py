@@ -95,3 +95,13 @@ def test_the_cli_converts_with_a_penalty_memory(tmp_path, big_tmx, monkeypatch, 
     assert f"left out of the memory {UNITS * 4 // 5} below confidence 0.8 (written to" in err
     assert len(read_bitext(tmp_path / "penalty.tmx")) == UNITS * 4 // 5
     assert all(b.confidence < 0.8 for b in read_bitext(tmp_path / "penalty.tmx"))
+
+
+def test_tmx_options_on_other_formats_and_a_penalty_onto_itself_are_usage_errors(tmp_path, big_tmx):
+    from align.core.errors import UsageError
+
+    with pytest.raises(UsageError, match="--penalty-tmx is for TMX output, not jsonl"):
+        convert(big_tmx, tmp_path / "x.jsonl", penalty=tmp_path / "p.tmx")
+    with pytest.raises(UsageError, match="penalty memory must be another file"):
+        convert(big_tmx, tmp_path / "x.tmx", penalty=tmp_path / "x.tmx")
+    assert not list(tmp_path.iterdir())

@@ -73,9 +73,9 @@ def write_bitext(
     name = format_for(path, fmt)
     target = _FORMATS[name]
     zh_lang = options.pop("zh_lang", None)
-    for option in ("penalty", "keep_omissions", "source_lang"):
+    for option, flag in (("penalty", "--penalty-tmx"), ("keep_omissions", "--keep-omissions"), ("source_lang", "--source-lang")):
         if options.get(option) not in (None, False) and not target.routes_confidence:
-            raise UsageError(f"--{option.replace('_', '-')} is for TMX output, not {name}")
+            raise UsageError(f"{flag} is for TMX output, not {name}")
         if options.get(option) is None:
             options.pop(option, None)
     threshold = target.default_min_confidence if min_confidence is None else min_confidence

@@ -216,6 +216,8 @@ def write_tmx(
     """
     langs = {"zh": langcodes.chinese_code(zh_lang or bitext.zh_lang or None),
              "en": langcodes.english_code(en_lang or bitext.en_lang or None)}
+    if penalty is not None and os.path.abspath(penalty) == os.path.abspath(path):
+        raise UsageError(f"the penalty memory must be another file than {path}")
     source, recorded = _source(bitext, source_lang)
     export = dict(export or {})
     export["min-confidence"] = "none" if min_confidence is None else repr(float(min_confidence))
