@@ -63,19 +63,17 @@ def _inline_markup(seg: etree._Element) -> str | None:
 
 def tuv_record(tuv: etree._Element) -> dict[str, Any]:
     record: dict[str, Any] = {}
-    attributes = _attributes(tuv, (XML_LANG, "lang"))
-    if attributes:
-        record["attrs"] = attributes
-    props = [prop_record(child) for child in tuv if child.tag == "prop"]
-    if props:
-        record["props"] = props
-    notes = [child.text or "" for child in tuv if child.tag == "note"]
-    if notes:
-        record["notes"] = notes
-    seg = tuv.find("seg")
-    markup = _inline_markup(seg) if seg is not None else None
-    if markup is not None:
-        record["seg"] = markup
+    if len(tuv.attrib) > 1:
+        record["attrs"] = _attributes(tuv, (XML_LANG, "lang"))
+    for child in tuv:
+        tag = child.tag
+        if tag == "seg":
+            if len(child):
+                record["seg"] = _inline_markup(child)
+        elif tag == "prop":
+            record.setdefault("props", []).append(prop_record(child))
+        elif tag == "note":
+            record.setdefault("notes", []).append(child.text or "")
     return record
 
 
@@ -83,9 +81,8 @@ def unit_record(tu: etree._Element, props: list[dict[str, str]], notes: list[str
                 tuvs: dict[str, etree._Element | None]) -> dict[str, Any]:
     """``extra["tmx"]`` of one unit (empty dict when the unit has nothing beyond bitext's own fields)."""
     record: dict[str, Any] = {}
-    attributes = _attributes(tu, ("tuid",))
-    if attributes:
-        record["attrs"] = attributes
+    if len(tu.attrib) > ("tuid" in tu.attrib):
+        record["attrs"] = _attributes(tu, ("tuid",))
     if props:
         record["props"] = props
     if notes:
