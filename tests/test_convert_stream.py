@@ -105,3 +105,31 @@ def test_tmx_options_on_other_formats_and_a_penalty_onto_itself_are_usage_errors
     with pytest.raises(UsageError, match="penalty memory must be another file"):
         convert(big_tmx, tmp_path / "x.tmx", penalty=tmp_path / "x.tmx")
     assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("processes", ["1", "2"])
+def test_glossary_check_streams_a_tmx_and_finds_what_a_full_read_finds(tmp_path, monkeypatch, capsys, processes):
+    import json
+
+    from align.cli import main
+    from glossary import load_default
+    from glossary.checks import check
+
+    def beads():
+        for i in range(1200):
+            if i % 2:
+                yield Bead((i,), (i,), "我国工业互联网发展迅速。", "My country's industrial Internet grows fast.", 0.9, (), str(i + 1))
+            else:
+                yield Bead((i,), (i,), "产值增长3%。", "Output grew by 5%.", 0.9, (), str(i + 1))
+
+    path = tmp_path / "c.tmx"
+    write_tmx(Bitext(beads=beads()), path)
+    expected = check(read_bitext(path), load_default())
+    assert len(expected) >= 1200
+    monkeypatch.setattr("sys.argv", ["bitext", "glossary", "check", str(path), "--json", "--fail-on", "never", "-p", processes])
+    with pytest.raises(SystemExit) as exit:
+        main()
+    printed = json.loads(capsys.readouterr().out)
+    assert exit.value.code in (0, None)
+    assert printed["beads"] == 1200 and printed["count"] == len(expected)
+    assert printed["findings"] == [f.to_dict() for f in expected]

@@ -98,6 +98,15 @@ def read_bitext(path: str | os.PathLike, fmt: str | None = None, **options: Any)
     return _FORMATS[format_for(path, fmt, readable=True)].read(path, **options)
 
 
+def stream_bitext(path: str | os.PathLike, fmt: str | None = None,
+                  progress: Callable[[int, int], None] | None = None) -> Bitext:
+    """A Bitext to iterate once or more: its beads stream from the file where the format can (TMX), else are read whole.
+
+    ``progress(bytes read, file size)`` is called as a stream is read.
+    """
+    return _FORMATS[format_for(path, fmt, readable=True)].stream(path, progress=progress)
+
+
 def check_targets(target: str | os.PathLike, fmt: str, force: bool) -> None:
     """Refuse an existing output before spending time reading or aligning."""
     for path in _FORMATS[fmt].targets(target):
