@@ -133,3 +133,10 @@ def test_glossary_check_streams_a_tmx_and_finds_what_a_full_read_finds(tmp_path,
     assert exit.value.code in (0, None)
     assert printed["beads"] == 1200 and printed["count"] == len(expected)
     assert printed["findings"] == [f.to_dict() for f in expected]
+
+
+def test_the_library_streams_a_tmx_through_bitext_stream(big_tmx, tmp_path):
+    bitext = Bitext.stream(str(big_tmx))
+    assert isinstance(bitext.beads, TmxStream)
+    assert bitext.to_jsonl(str(tmp_path / "x.jsonl")) == UNITS
+    assert [b.id for b in read_bitext(tmp_path / "x.jsonl")][:3] == ["1", "2", "3"]

@@ -163,6 +163,11 @@ class Bitext:
         """Read any format bitext writes (format from ``fmt`` or the extension)."""
         return bitext_io().read_bitext(path, fmt, **options)
 
+    @classmethod
+    def stream(cls, path: str, fmt: str | None = None, progress: Any = None) -> Bitext:
+        """Like ``read``, but a TMX's beads stay on disk and stream on each pass (memory stays flat whatever its size)."""
+        return bitext_io().stream_bitext(path, fmt, progress=progress)
+
     def to_tmx(self, path: str, **options: Any) -> int:
         return self.write(path, "tmx", **options)
 
