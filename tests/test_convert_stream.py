@@ -140,3 +140,25 @@ def test_the_library_streams_a_tmx_through_bitext_stream(big_tmx, tmp_path):
     assert isinstance(bitext.beads, TmxStream)
     assert bitext.to_jsonl(str(tmp_path / "x.jsonl")) == UNITS
     assert [b.id for b in read_bitext(tmp_path / "x.jsonl")][:3] == ["1", "2", "3"]
+
+
+def test_score_streams_a_tmx_and_reports_what_a_full_read_reports(tmp_path, monkeypatch, capsys):
+    import json
+
+    from align.cli import main
+    from glossary import load_default
+    from glossary.consistency import consistency
+
+    renderings = ["The industrial Internet grows.", "The industry Internet grows.", "My country's industrial Internet grows."]
+    beads = (Bead((i,), (i,), "工业互联网发展。" if i % 4 else f"第{i}句。", renderings[i % 3], 0.9, (), str(i + 1)) for i in range(900))
+    path = tmp_path / "s.tmx"
+    write_tmx(Bitext(beads=beads, zh_name="s"), path)
+    expected = consistency([read_bitext(path)], load_default(), chunk_size=900).to_dict()
+    streamed = consistency([Bitext.stream(str(path))], load_default(), chunk_size=250).to_dict()
+    assert streamed == expected and expected["segments"] and expected["concepts"]
+    monkeypatch.setattr("sys.argv", ["bitext", "score", str(path), "--json"])
+    with pytest.raises(SystemExit) as exit:
+        main()
+    printed = json.loads(capsys.readouterr().out)
+    assert exit.value.code in (0, None) and printed["summary"]["beads"] == 900
+    assert printed["segments"] == expected["segments"] and printed["concepts"] == expected["concepts"]
