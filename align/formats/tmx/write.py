@@ -32,7 +32,7 @@ O_TMF = "bitext"  # the format the units originally lived in: bitext's own align
 SEGTYPES = ("block", "paragraph", "sentence", "phrase")
 
 
-# Unit attributes bitext sets itself: a kept value of these from another tool is not copied over.
+# Header attributes bitext sets itself: a kept value of these from another tool is not copied over.
 _OWN_HEADER = ("creationtool", "creationtoolversion", "srclang")
 SOURCES = ("zh", "en")
 
