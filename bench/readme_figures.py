@@ -11,7 +11,7 @@ re-running a benchmark (e.g. after refitting the aligner), run this script.
 Results this table reads (``figures`` of each file):
 
 - ``mac_dev.{embed,fast}.json``, ``bible.{embed,fast}.json``, ``mining.{embed,fast}.json``,
-  ``glossary.json``, ``glossary_eval.json``, ``numbers_eval.json``, ``segment.json``, ``tmx.json``: written by those scripts;
+  ``glossary.json``, ``glossary_eval.json``, ``segment.json``, ``tmx.json``, ``convert.json``: written by those scripts;
 - ``fit_aligner.json`` (written by bench/fit_aligner.py, one section per mode): ``loco_strict_f1``
   (leave-one-chapter-out strict F1), ``loco_ece`` and ``loco_confident_correct`` (share of the beads
   with confidence >= 0.9 that are exactly right, leave one chapter out);
@@ -170,6 +170,18 @@ def tmx(results: Results) -> tuple[str, str]:
     if speeds:
         text += "; " + ", ".join(speeds)
     text += f"; {_seconds(sum(row['seconds'] for row in rows))} in all (`python bench/tmx.py` alone runs 10k and 100k units)"
+    return label, text
+
+
+def convert(results: Results) -> tuple[str, str]:
+    figures = results.figures("convert")
+    if figures is None:
+        return "`bitext convert` of a large TMX", _missing("convert")
+    rows = figures["rows"]
+    first = rows[0]
+    label = f"`bitext convert` of a {first['file_mb']:.0f} MB TMX ({first['units']:,} units), streaming, per output format"
+    text = "peak memory (MB): " + ", ".join(f"{row['format']} {row['peak_rss_mb']:.0f}" for row in rows)
+    text += "; " + ", ".join(f"{row['format']} {_seconds(row['seconds'])}" for row in rows) + " (whole processes, as typed)"
     return label, text
 
 
@@ -341,6 +353,7 @@ ROWS = [
     ("python bench/bible.py", lambda r: bible(r, "embed")),
     ("python bench/bible.py --fast", lambda r: bible(r, "fast")),
     ("python bench/tmx.py --sizes 100000 1000000", tmx),
+    ("python bench/convert.py", convert),
     ("python bench/glossary.py", glossary),
     ("python bench/glossary_eval.py", glossary_eval),
     ("python bench/numbers_eval.py", numbers_eval),

@@ -7,7 +7,9 @@ built once per TermBase; beads can be checked on several processes.
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from collections.abc import Iterator, Sized
+from itertools import islice
+from typing import Iterable
 
 from align.core.numbers import compare_numbers, might_disagree
 from align.core.progress import Progress, no_progress
@@ -126,8 +128,14 @@ def _check_chunk(args) -> list[Finding]:
     return out
 
 
+def _chunks(rows: Iterable[tuple[str, str, str]], size: int) -> Iterator[list[tuple[str, str, str]]]:
+    it = iter(rows)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
 def check_rows(
-    rows: Sequence[tuple[str, str, str]],
+    rows: Iterable[tuple[str, str, str]],
     termbase: TermBase,
     rules: Iterable[str] | None = None,
     processes: int = 1,
@@ -136,7 +144,9 @@ def check_rows(
 ) -> list[Finding]:
     """Check ``(bead id, zh, en)`` rows, in order; ``processes > 1`` spreads chunks over processes.
 
-    ``progress("checking", rows done, rows)`` is called after each chunk.
+    ``rows`` may be a stream (a generator over a file being read): it is taken a chunk
+    at a time, so only the findings are kept. ``progress("checking", rows done, rows)``
+    is called after each chunk (rows done, twice, when the total is not known).
     """
     wanted = frozenset(rules) if rules else None
     if wanted:
@@ -146,30 +156,37 @@ def check_rows(
 
             raise UsageError(f"unknown rule {', '.join(sorted(unknown))}; rules: {', '.join(ALL_RULES)}")
     report = progress or no_progress
-    chunks = [rows[i:i + chunk_size] for i in range(0, len(rows), chunk_size)]
+    total = len(rows) if isinstance(rows, Sized) else None
+    chunks = _chunks(rows, chunk_size)
     findings: list[Finding] = []
     done = 0
-    if processes > 1 and len(chunks) > 1:
+    if processes > 1 and (total is None or total > chunk_size):
         import multiprocessing
 
         context = multiprocessing.get_context("fork")
         with context.Pool(processes, initializer=_init_worker, initargs=(termbase,)) as pool:
-            for chunk, part in zip(chunks, pool.imap(_check_chunk, [(c, wanted) for c in chunks])):
-                findings.extend(part)
-                done += len(chunk)
-                report("checking", done, len(rows))
+            # a few chunks in flight per process: a stream is not read ahead of the workers
+            while window := list(islice(chunks, 2 * processes)):
+                for chunk, part in zip(window, pool.imap(_check_chunk, [(c, wanted) for c in window])):
+                    findings.extend(part)
+                    done += len(chunk)
+                    report("checking", done, total if total is not None else done)
         return findings
     termbase.zh_matcher, termbase.en_matcher
     for chunk in chunks:
         for bead_id, zh, en in chunk:
             findings.extend(check_pair(bead_id, zh, en, termbase, wanted))
         done += len(chunk)
-        report("checking", done, len(rows))
+        report("checking", done, total if total is not None else done)
     return findings
 
 
 def check(bitext, termbase: TermBase, rules: Iterable[str] | None = None, processes: int = 1,
           progress: Progress | None = None) -> list[Finding]:
-    """Every finding of every bead of ``bitext`` (a Bitext or any iterable of beads), in bead order."""
-    rows = [(bead.id or str(number), bead.zh_text, bead.en_text) for number, bead in enumerate(bitext, start=1)]
+    """Every finding of every bead of ``bitext`` (a Bitext or any iterable of beads), in bead order.
+
+    The beads are read as they come: a Bitext streaming from a file (``align.formats.stream_bitext``)
+    is checked at flat memory.
+    """
+    rows = ((bead.id or str(number), bead.zh_text, bead.en_text) for number, bead in enumerate(bitext, start=1))
     return check_rows(rows, termbase, rules, processes, progress)

@@ -43,7 +43,10 @@ What is measured (every figure is also in ``to_dict()``):
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter, defaultdict
+from collections.abc import Iterator, Sized
+from itertools import islice
 from typing import Iterable, Mapping, Sequence
 
 from align.core.bitext import Bitext
@@ -53,7 +56,7 @@ from glossary.checks import check_rows
 from glossary.consistency_report import EXAMPLES, ConceptConsistency, ConsistencyReport, Rate, Rendering, SegmentVariation, SharedRendering
 from glossary.metrics import score_reference
 from glossary.renderings import KINDS, RenderingCollector
-from glossary.rows import as_bitexts, bead_rows
+from glossary.rows import as_bitexts, bead_rows, iter_rows
 from glossary.termbase import TermBase
 
 __all__ = ["consistency", "ConsistencyReport", "KINDS", "bead_rows"]
@@ -114,6 +117,54 @@ def _shared(concepts: list[ConceptConsistency]) -> list[SharedRendering]:
     return out
 
 
+def _flagged(hashes: list[array], side: int) -> set[int]:
+    """Key hashes of ``side`` (0 zh, 1 en) that come with two or more different key hashes of the other side."""
+    import numpy as np
+
+    keys = np.frombuffer(hashes[side], dtype=np.int64)
+    others = np.frombuffer(hashes[1 - side], dtype=np.int64)
+    if not len(keys):
+        return set()
+    order = np.lexsort((others, keys))
+    keys, others = keys[order], others[order]
+    same_key = keys[1:] == keys[:-1]
+    varies = same_key & (others[1:] != others[:-1])
+    return set(keys[1:][varies].tolist())
+
+
+class _Segments:
+    """Segment-level variation at flat memory: pass one keeps two 8-byte key hashes per bead (no text);
+    pass two groups, with their texts, only the beads whose key varies (see ``_segment_variations``)."""
+
+    def __init__(self) -> None:
+        self.hashes = [array("q"), array("q")]
+
+    def add(self, zh: str, en: str) -> None:
+        if zh.strip() and en.strip():
+            self.hashes[0].append(hash(matching_key(zh, "zh")))
+            self.hashes[1].append(hash(matching_key(en, "en")))
+
+    def variations(self, rows: Iterable[tuple[str, str, str]]) -> list[SegmentVariation]:
+        flagged = (_flagged(self.hashes, 0), _flagged(self.hashes, 1))
+        if not flagged[0] and not flagged[1]:
+            return []
+        kept = []
+        position = 0
+        for row in rows:
+            if not row[1].strip() or not row[2].strip():
+                continue
+            if self.hashes[0][position] in flagged[0] or self.hashes[1][position] in flagged[1]:
+                kept.append(row)
+            position += 1
+        return _segment_variations(kept)
+
+
+def _chunks(rows: Iterable, size: int) -> Iterator[list]:
+    it = iter(rows)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
 def consistency(
     bitexts: Bitext | Iterable[Bitext],
     termbase: TermBase | None = None,
@@ -122,6 +173,7 @@ def consistency(
     labels: Sequence[str] | None = None,
     signature: Mapping[str, str] | None = None,
     progress: Progress | None = None,
+    chunk_size: int = 5000,
 ) -> ConsistencyReport:
     """Score the translation consistency of one bitext or a corpus of them.
 
@@ -131,45 +183,60 @@ def consistency(
     bitexts in bead ids (``label#id``) when there are several. ``signature``: the
     signature of the run the report belongs to (default: bitext's version, this
     scorer's and the glossary's). ``progress(stage, done, total)``: stage ``checking``
-    then ``renderings``, both counted over the two passes (twice the bead count).
+    then ``renderings`` for each chunk of beads, counted over twice the bead count
+    (the beads done so far, twice, when the bitexts stream and the count is unknown).
+
+    The beads are taken a chunk at a time and every figure is aggregated as they go,
+    so a bitext streaming from a file (``Bitext.stream``) is scored at flat memory: only
+    the per-concept renderings (a few examples each) and two key hashes per bead for the
+    segment-level view are kept; the beads whose Chinese or English varies are read
+    again for their texts.
     """
     items = as_bitexts(bitexts)
-    rows = bead_rows(items, labels)
     names = [(labels[i] if labels and i < len(labels) else "") or b.zh_name or f"bitext{i + 1}" for i, b in enumerate(items)]
     glossary = termbase if termbase is not None else TermBase(name="<none>")
     report = progress or no_progress
-    passes = 2 * len(rows)
-
-    findings = check_rows(rows, glossary, progress=lambda stage, done, _: report(stage, done, passes))
-    by_bead: dict[str, set[str]] = defaultdict(set)
-    for finding in findings:
-        by_bead[finding.bead].add(finding.rule)
+    known = all(isinstance(b.beads, Sized) for b in items)
+    total = sum(len(b.beads) for b in items) if known else None
 
     collector = RenderingCollector(glossary)
+    segments = _Segments()
+    rule_counts: Counter[str] = Counter()
     with_terms = adherent = with_digits = numbers_ok = with_zh = untranslated = omitted = 0
-    for done, (bead_id, zh, en) in enumerate(rows, start=1):
-        if done % 1000 == 0:
-            report("renderings", len(rows) + done, passes)
-        rules = by_bead.get(bead_id, set())
-        if not zh.strip():
-            continue
-        with_zh += 1
-        if not en.strip():
-            omitted += 1
-            continue
-        if "untranslated" in rules:
-            untranslated += 1
-            continue
-        if len(glossary) and glossary.zh_matcher.concepts_in(zh):
-            with_terms += 1
-            adherent += not (rules & TERM_RULES)
-        if any(c.isdigit() for c in zh + en):
-            with_digits += 1
-            numbers_ok += "number-mismatch" not in rules
-        if len(glossary):
-            collector.read(bead_id, zh, en)
+    beads = 0
+    for chunk in _chunks(iter_rows(items, labels), chunk_size):
+        passes = 2 * total if total is not None else 2 * (beads + len(chunk))
+        findings = check_rows(chunk, glossary)
+        report("checking", beads + len(chunk) if total is not None else beads + len(chunk), passes)
+        by_bead: dict[str, set[str]] = defaultdict(set)
+        for finding in findings:
+            by_bead[finding.bead].add(finding.rule)
+            rule_counts[finding.rule] += 1
+        for bead_id, zh, en in chunk:
+            segments.add(zh, en)
+            rules = by_bead.get(bead_id, set())
+            if not zh.strip():
+                continue
+            with_zh += 1
+            if not en.strip():
+                omitted += 1
+                continue
+            if "untranslated" in rules:
+                untranslated += 1
+                continue
+            if len(glossary) and glossary.zh_matcher.concepts_in(zh):
+                with_terms += 1
+                adherent += not (rules & TERM_RULES)
+            if any(c.isdigit() for c in zh + en):
+                with_digits += 1
+                numbers_ok += "number-mismatch" not in rules
+            if len(glossary):
+                collector.read(bead_id, zh, en)
+        beads += len(chunk)
+        report("renderings", (total if total is not None else beads) + beads, passes)
+    if not beads:
+        report("renderings", 0, 0)
 
-    report("renderings", passes, passes)
     stats = sorted(collector.stats.values(), key=lambda s: (s.index is None, s.index if s.index is not None else 0, -s.beads))
     for stat in stats:
         stat.renderings.sort(key=lambda r: (r.kind == "none", -r.count))
@@ -185,17 +252,17 @@ def consistency(
 
     return ConsistencyReport(
         bitexts=names,
-        beads=len(rows),
+        beads=beads,
         signature=dict(signature),
         glossary=termbase.signature if termbase is not None else {},
         concepts=stats,
         shared=_shared(stats),
-        segments=_segment_variations(rows),
+        segments=segments.variations(iter_rows(items, labels)),
         adherence=Rate(adherent, with_terms),
         numbers=Rate(numbers_ok, with_digits),
         untranslated=Rate(untranslated, with_zh),
         omitted=Rate(omitted, with_zh),
-        han_in_target=sum(1 for f in findings if f.rule == "han-in-target"),
-        findings=dict(Counter(f.rule for f in findings)),
+        han_in_target=rule_counts["han-in-target"],
+        findings=dict(rule_counts),
         reference=scores,
     )

@@ -100,6 +100,7 @@ def test_every_output_carries_the_one_signature_of_the_run(built):
     for jsonl in [*exports.glob("segmented/*.jsonl"), exports / "glossary" / "scan.jsonl"]:
         found[jsonl.name] = _jsonl(jsonl)[0]["signature"]
     assert len(found) == 3 * 4 + 2 + 7 + 1
+    assert len(found) == 2 * 5 + 2 + 5 + 1  # two mined pairs × (TMX, penalty TMX, JSONL, XLSX, HTML)
     assert set(found.values()) == {report.signature}, found
     signature = Signature.parse(report.signature)
     assert signature["mode"] == "fast" and signature["mining-threshold"] == "0.9" and "model" in signature
@@ -186,3 +187,16 @@ def test_mined_pairs_in_exports_are_at_or_above_the_threshold(built):
     assert report.settings["mining_threshold"] == 0.9
     mined = [read_bitext(path) for path in sorted((exports / "mined").glob("*.jsonl"))]
     assert mined and all(b.confidence >= 0.9 for bitext in mined for b in bitext)
+def test_the_memories_hold_the_safe_beads_and_the_penalty_memory_the_rest(built):
+    from align.formats import read_bitext
+
+    exports, _ = built
+    memories = sorted(p for p in exports.glob("*/*.tmx") if not p.name.endswith(".penalty.tmx"))
+    assert memories
+    for memory in memories:
+        every = read_bitext(memory.with_suffix(".jsonl"))  # the JSONL keeps every bead
+        two_sided = [b for b in every if b.zh_text and b.en_text]
+        safe = [b.id for b in two_sided if b.confidence is None or b.confidence >= 0.5]
+        below = [b.id for b in two_sided if b.confidence is not None and b.confidence < 0.5]
+        assert [b.id for b in read_bitext(memory)] == safe
+        assert [b.id for b in read_bitext(memory.with_name(memory.stem + ".penalty.tmx"))] == below

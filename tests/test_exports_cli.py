@@ -26,7 +26,8 @@ def run(monkeypatch, capsys, *args):
 
 def test_convert_between_formats(tmp_path, monkeypatch, capsys):
     write_bitext(sample_bitext(), tmp_path / "x.jsonl")
-    code, out, err = run(monkeypatch, capsys, "convert", tmp_path / "x.jsonl", tmp_path / "x.tmx", "--zh-lang", "zh_TW")
+    code, out, err = run(monkeypatch, capsys, "convert", tmp_path / "x.jsonl", tmp_path / "x.tmx", "--zh-lang", "zh_TW",
+                         "--min-confidence", "0", "--keep-omissions")
     assert code == 0 and "wrote" in out and "(5 units)" in out
     assert validate_tmx(tmp_path / "x.tmx") == []
     back = read_bitext(tmp_path / "x.tmx")
@@ -64,8 +65,9 @@ def test_import_reviewed_sheet(tmp_path, monkeypatch, capsys):
     book["review"]["H4"] = "reject"  # column H = status
     book.save(tmp_path / "review.xlsx")
     code, out, err = run(monkeypatch, capsys, "import", tmp_path / "review.xlsx", "-o", tmp_path / "reviewed.tmx")
-    assert code == 0 and "4 units from 5 rows (1 rejected" in out
-    assert [b.id for b in read_bitext(tmp_path / "reviewed.tmx")] == ["1", "2", "4", "5"]
+    # rows a reviewer kept go in whatever their confidence (5: 0.0); the one-sided row 4 is no translation
+    assert code == 0 and "3 units from 5 rows (1 rejected" in out
+    assert [b.id for b in read_bitext(tmp_path / "reviewed.tmx")] == ["1", "2", "5"]
     code, out, err = run(monkeypatch, capsys, "import", tmp_path / "review.xlsx", "-o", tmp_path / "reviewed.tmx")
     assert code == 3
 

@@ -16,6 +16,8 @@ from align.formats.tmx import TmxReader, dtd_path, read_tmx, validate_tmx, write
 
 from exports_sample import same_beads, sample_bitext
 
+EVERY = {"min_confidence": 0.0, "keep_omissions": True}  # a memory of every bead, for the round trips
+
 
 def assert_valid(path: Path) -> etree._ElementTree:
     """The check the issue asks for, spelled out: lxml DTD validation against the shipped DTD."""
@@ -29,7 +31,7 @@ def assert_valid(path: Path) -> etree._ElementTree:
 
 def test_written_tmx_is_valid_and_complete(tmp_path):
     out = tmp_path / "x.tmx"
-    assert write_bitext(sample_bitext(), out) == 5
+    assert write_bitext(sample_bitext(), out, **EVERY) == 5
     tree = assert_valid(out)
     header = tree.find("header")
     for attribute in ("creationtool", "creationtoolversion", "segtype", "o-tmf", "adminlang", "srclang", "datatype"):
@@ -54,14 +56,14 @@ def test_written_tmx_is_valid_and_complete(tmp_path):
 def test_round_trip_is_lossless(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     original = sample_bitext()
-    write_tmx(original, tmp_path / "a.tmx")
+    write_tmx(original, tmp_path / "a.tmx", **EVERY)
     back = read_tmx(tmp_path / "a.tmx")
     assert same_beads(original, back)
     assert back.signature == original.signature
     assert back.details == original.details
     assert (back.zh_name, back.en_name, back.zh_lang, back.en_lang, back.document_score) == (
         "report.zh.txt", "report.en.txt", "zh-CN", "en", 0.88)
-    write_tmx(back, tmp_path / "b.tmx")
+    write_tmx(back, tmp_path / "b.tmx", **EVERY)
     assert (tmp_path / "a.tmx").read_bytes() == (tmp_path / "b.tmx").read_bytes()
     assert Bitext.read(tmp_path / "b.tmx").beads[1].confidence == 0.62
 
@@ -71,7 +73,7 @@ def test_translate_toolkit_reads_the_same_pairs(tmp_path):
 
     bitext = sample_bitext()
     out = tmp_path / "x.tmx"
-    bitext.to_tmx(out)
+    bitext.to_tmx(out, **EVERY)
     store = tmx.tmxfile.parsefile(str(out))
     pairs = [(u.source, u.target) for u in store.units if u.getid() in ("1", "2", "5")]
     assert pairs == [(b.zh_text, b.en_text) for b in bitext.beads if b.id in ("1", "2", "5")]
@@ -93,13 +95,13 @@ def test_xml_illegal_characters_are_removed_with_a_warning_naming_the_bead(tmp_p
 
 def test_languages_and_script_conversion_on_request(tmp_path):
     bitext = sample_bitext()
-    write_bitext(bitext, tmp_path / "t.tmx", zh_output="traditional")
+    write_bitext(bitext, tmp_path / "t.tmx", zh_output="traditional", **EVERY)
     back = read_tmx(tmp_path / "t.tmx")
     assert back.zh_lang == "zh-TW" and back[0].zh_text.startswith("工業互聯網")
-    write_bitext(bitext, tmp_path / "h.tmx", zh_lang="zh_hant")
+    write_bitext(bitext, tmp_path / "h.tmx", zh_lang="zh_hant", **EVERY)
     assert read_tmx(tmp_path / "h.tmx").zh_lang == "zh-Hant"
     assert read_tmx(tmp_path / "h.tmx")[2].zh_text == "這句話沒有翻譯。"  # original script by default
-    write_bitext(bitext, tmp_path / "s.tmx", zh_output="simplified")
+    write_bitext(bitext, tmp_path / "s.tmx", zh_output="simplified", **EVERY)
     assert read_tmx(tmp_path / "s.tmx")[2].zh_text == "这句话没有翻译。"
     with pytest.raises(UsageError, match="not a Chinese language code"):
         write_bitext(bitext, tmp_path / "bad.tmx", zh_lang="fr")
@@ -107,8 +109,10 @@ def test_languages_and_script_conversion_on_request(tmp_path):
 
 
 def test_min_confidence_filters_and_keeps_unknown(tmp_path):
-    write_bitext(sample_bitext(), tmp_path / "f.tmx", min_confidence=0.5)
+    write_bitext(sample_bitext(), tmp_path / "f.tmx", min_confidence=0.5, keep_omissions=True)
     assert [b.id for b in read_tmx(tmp_path / "f.tmx")] == ["1", "2", "4"]
+    write_bitext(sample_bitext(), tmp_path / "g.tmx", min_confidence=0.6)  # one-sided bead 4 left out by default
+    assert [b.id for b in read_tmx(tmp_path / "g.tmx")] == ["1", "2"]
 
 
 def test_never_overwrites_without_force(tmp_path):
@@ -224,7 +228,7 @@ def test_no_entity_expansion_and_no_external_entities(tmp_path):
 
 def test_segtype_and_meta_clash(tmp_path):
     bitext = replace(sample_bitext(), signature={"unit": "paragraph"})
-    write_tmx(bitext, tmp_path / "p.tmx")
+    write_tmx(bitext, tmp_path / "p.tmx", **EVERY)
     tree = assert_valid(tmp_path / "p.tmx")
     assert tree.find("header").get("segtype") == "paragraph"
     last = {p.get("type"): p.text for p in tree.findall("body/tu")[4].findall("prop")}

@@ -76,3 +76,39 @@ def test_omegat_matches_a_zh_tw_labelled_memory_in_a_traditional_project(tmp_pat
     (root / "source" / "doc.txt").write_text("工業互聯網是新一代信息技術與製造業深度融合的產物。\n", encoding="utf-8")
     target = translate(root, tmp_path)
     assert target.strip() == sample_bitext()[0].en_text
+
+
+def misaligned_memory():
+    """One right pair and one misalignment at confidence 0.20 (the issue's case)."""
+    from align.core.bitext import Bead, Bitext
+
+    right = sample_bitext()[0]
+    wrong = Bead((1,), (1,), "今天天气很好。", "The factory closed in 2005.", 0.20, ("length",), "2")
+    return Bitext(beads=[right, wrong, Bead((2,), (), "这句没有译文。", "", 0.9, ("omission",), "3")])
+
+
+def penalty_project(root, **options):
+    make_project(root, {})
+    (root / "tm" / "auto" / "bitext.tmx").unlink()
+    (root / "tm" / "penalty-30").mkdir()
+    write_bitext(misaligned_memory(), root / "tm" / "auto" / "bitext.tmx", **options)
+    first = sample_bitext()[0].zh_text
+    (root / "source" / "doc.txt").write_text(f"{first}\n\n今天天气很好。\n\n这句没有译文。\n", encoding="utf-8")
+
+
+def test_a_low_confidence_misalignment_is_offered_from_the_penalty_folder_never_inserted(tmp_path):
+    root = tmp_path / "project"
+    penalty_project(root, penalty=root / "tm" / "penalty-30" / "bitext.tmx")
+    assert (root / "tm" / "penalty-30" / "bitext.tmx").is_file()
+    target = translate(root, tmp_path).split("\n")
+    assert target[0] == sample_bitext()[0].en_text  # the confident pair is still inserted
+    assert target[2] == "今天天气很好。"  # the misalignment is not
+    assert target[4] == "这句没有译文。"  # nor an empty translation from the omission
+
+
+def test_the_same_misalignment_in_tm_auto_would_be_inserted(tmp_path):
+    """What the safe default prevents (so the test above can fail): every bead in tm/auto/."""
+    root = tmp_path / "project"
+    penalty_project(root, min_confidence=0.0)
+    target = translate(root, tmp_path).split("\n")
+    assert target[2] == "The factory closed in 2005."

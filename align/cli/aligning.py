@@ -22,7 +22,9 @@ def align_command(
     presplit: bool = typer.Option(False, "--presplit", help="Both inputs are one sentence per line (benchmark format); line numbers are sentence ids."),
     fast: bool = typer.Option(False, "--fast", help="No sentence embeddings: lexicon, length, numbers, names and cues only (about 5x faster, a little less accurate)."),
     glossary: Optional[Path] = typer.Option(None, "--glossary", help="A glossary (.tsv OmegaT, .csv, .xlsx, .tbx): its terms count as matches between the sides."),
-    min_confidence: Optional[float] = typer.Option(None, "--min-confidence", min=0.0, max=1.0, help="Write only beads whose confidence is at least this (e.g. 0.9)."),
+    min_confidence: Optional[float] = typer.Option(None, "--min-confidence", min=0.0, max=1.0, help="Write only beads whose confidence is at least this (e.g. 0.9). Default: 0.5 for TMX (a memory a CAT tool inserts from), none for the other formats."),
+    penalty: Optional[Path] = typer.Option(None, "--penalty-tmx", metavar="FILE", help="TMX output: write the two-sided beads below --min-confidence to this second memory, for OmegaT's tm/penalty-NN/ folder."),
+    keep_omissions: bool = typer.Option(False, "--keep-omissions", help="TMX output: keep one-sided beads (left out of a memory by default)."),
     paragraphs: str = typer.Option("auto", "--paragraphs", help="auto: keep the paragraph boundaries both sides and the sentence alignment agree on; yes: trust every paragraph boundary (they correspond); no: ignore paragraphs."),
     zh_lang: Optional[str] = typer.Option(None, "--zh-lang", help="The Chinese side's language code, written in the output (e.g. zh-TW; default from the script); also says ZH is Chinese even when its characters look English (code, commands, terms)."),
     en_lang: Optional[str] = typer.Option(None, "--en-lang", help="The English side's language code (e.g. en-GB); also says EN is English whatever its characters look like."),
@@ -59,6 +61,7 @@ def align_command(
       [bold]bitext align report.zh.docx report.en.pdf -o report.tmx[/bold]
       [bold]bitext align film.zh.srt film.en.srt -o film.tmx[/bold]   (cue timings kept as x-zh-start... props)
       [bold]bitext align --realign project.xlf -o sentences.tmx[/bold]   (paragraph segments → sentence beads)
+      [bold]bitext align a.zh.txt a.en.txt -o tm/auto/a.tmx --penalty-tmx tm/penalty-30/a.tmx[/bold]
       [bold]bitext align mac-dev/zh mac-dev/en -o out/ --presplit --format align[/bold]
       [bold]bitext align --pairs pairs.tsv -o out/ --format xlsx --jobs 4[/bold]
       [bold]bitext align zh/ en/ -o out/ --dask tcp://scheduler:8786[/bold]
@@ -82,6 +85,8 @@ def align_command(
     if pairs is not None or (zh is not None and zh.is_dir()) or (en is not None and en.is_dir()):
         from align.cli.batch import align_batch
 
+        if penalty is not None or keep_omissions:
+            raise UsageError("--penalty-tmx and --keep-omissions are for one pair (convert each TMX afterwards)")
         align_batch(zh, en, pairs, output, fmt=fmt, presplit=presplit, fast=fast, glossary=glossary,
                     min_confidence=min_confidence, paragraphs=paragraphs, zh_lang=zh_lang, en_lang=en_lang,
                     zh_encoding=zh_encoding, en_encoding=en_encoding, jobs=jobs, dask=dask, force=force, json=json,
@@ -91,6 +96,7 @@ def align_command(
         raise UsageError("give the Chinese and the English document (or two folders, or --pairs PAIRS.tsv)")
     if jobs is not None or dask is not None:
         raise UsageError("--jobs and --dask are for batch mode (ZH and EN folders, or --pairs)")
+    from align.cli.exporting import tmx_options
     from align.core.atomic import check_writable
     from align.formats import format_for
     from align.formats.registry import check_targets
@@ -98,7 +104,12 @@ def align_command(
     if output.is_dir():  # said before the format, which a folder's name cannot give
         check_writable(output, force)
     out_format = format_for(output, fmt)
+    tmx = tmx_options(penalty, keep_omissions, None)
+    if tmx and out_format != "tmx":
+        raise UsageError("--penalty-tmx and --keep-omissions are for TMX output")
     check_targets(output, out_format, force)
+    if penalty is not None:
+        check_writable(penalty, force)
     if not force and zh.suffix.lower() == en.suffix.lower():  # a PDF's bytes say little about a .txt's
         from align.aligner.pairing import check_sizes
 
@@ -117,9 +128,11 @@ def align_command(
         bitext.zh_lang = zh_lang
     if en_lang:
         bitext.en_lang = en_lang
+    from align.cli.exporting import shown_warnings
     from align.formats import write_bitext
 
-    written = write_bitext(bitext, output, fmt=out_format, force=force, min_confidence=min_confidence)
+    with shown_warnings():
+        written = write_bitext(bitext, output, fmt=out_format, force=force, min_confidence=min_confidence, **tmx)
     summary = _summary(bitext, output, written, str(Signature(bitext.signature)))
     if json:
         print_json(summary)

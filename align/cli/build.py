@@ -23,6 +23,7 @@ def build(
     force: bool = typer.Option(False, "--force", help="Overwrite outputs that a previous build did not write or that were edited since."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Document pairs aligned at once, one process each (default: every core; 1: in this process)."),
     min_confidence: float = typer.Option(0.9, "--min-confidence", min=0.0, max=1.0, help="Mined pairs below this confidence are not exported, and the term-consistency headline counts only beads (aligned or mined) at or above it."),
+    tmx_min_confidence: Optional[float] = typer.Option(None, "--tmx-min-confidence", min=0.0, max=1.0, help="The TMX memories' threshold (default 0.5): two-sided beads at or above it go to <pair>.tmx (for OmegaT's tm/auto/), those below to <pair>.penalty.tmx (tm/penalty-NN/). XLSX, JSONL and HTML keep every bead."),
     json: bool = typer.Option(False, "--json", help="Print the build report as JSON."),
 ) -> None:
     """Process every document in CORPUS into EXPORTS.
@@ -30,7 +31,7 @@ def build(
     Reads corpus/manifest.csv; cleans and segments every document
     (exports/segmented/*.jsonl); aligns pairs marked as translations
     (exports/aligned/) and mines sentence pairs from comparable ones
-    (exports/mined/) as TMX, XLSX, JSONL and HTML; scans the English against
+    (exports/mined/) as TMX (with a .penalty.tmx beside it), XLSX, JSONL and HTML; scans the English against
     the glossary (exports/glossary/scan.jsonl); scores term consistency across the
     pairs (exports/consistency.json); writes exports/report.json. Every output
     records the same signature (versions, model hash, settings, resources).
@@ -52,7 +53,8 @@ def build(
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console, transient=True, disable=json) as progress:
         task = progress.add_task("starting", total=None)
         report = run_build(corpus, exports, force=force, glossary_path=glossary, fast=fast, jobs=jobs or default_jobs(),
-                           min_confidence=min_confidence, progress=lambda stage, done, total: progress.update(task, description=stage))
+                           min_confidence=min_confidence, tmx_min_confidence=tmx_min_confidence,
+                           progress=lambda stage, done, total: progress.update(task, description=stage))
     if json:
         print_json(report.to_dict())
         return

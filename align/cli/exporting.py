@@ -39,6 +39,8 @@ def shown_warnings() -> Iterator[None]:
             yield
         finally:
             ours = [w for w in caught if issubclass(w.category, (ExportWarning, ReadWarning))]
+            # a stream read twice (TSV's columns, then its rows) would say the same thing twice
+            ours = list({str(w.message): w for w in ours}.values())
             for item in ours[:MAX_SHOWN]:
                 warn(str(item.message))
             if len(ours) > MAX_SHOWN:
@@ -50,7 +52,18 @@ FormatOption = typer.Option(
 )
 ForceOption = typer.Option(False, "--force", help="Overwrite OUT if it exists.")
 MinConfidenceOption = typer.Option(
-    None, "--min-confidence", min=0.0, max=1.0, help="Keep only beads with confidence at or above this (beads without a confidence are kept)."
+    None, "--min-confidence", min=0.0, max=1.0,
+    help="Keep only beads with confidence at or above this (beads without a confidence are kept). Default: 0.5 for TMX (a CAT tool inserts what a memory says), none for the other formats.",
+)
+PenaltyOption = typer.Option(
+    None, "--penalty-tmx", metavar="FILE",
+    help="TMX output: write the two-sided beads below --min-confidence to this second memory, for OmegaT's tm/penalty-NN/ folder (offered, never inserted).",
+)
+KeepOmissionsOption = typer.Option(
+    False, "--keep-omissions", help="TMX output: keep one-sided beads (a sentence with no translation); left out by default."
+)
+SourceLangOption = typer.Option(
+    None, "--source-lang", help="TMX output: the source side, zh or en (default: as the input memory's srclang said, else zh)."
 )
 ZhOutputOption = typer.Option(
     ZhOutput.original, "--zh-output", help="Chinese side as in the source (original), or converted to simplified/traditional (OpenCC)."
@@ -58,6 +71,39 @@ ZhOutputOption = typer.Option(
 ZhLangOption = typer.Option(
     None, "--zh-lang", help="BCP-47 code for the Chinese side: zh-CN (default), zh-TW, zh-HK, zh-Hans, zh-Hant; zh_CN/zh-CHS spellings accepted."
 )
+
+
+def tmx_options(penalty: Optional[Path], keep_omissions: bool, source_lang: Optional[str]) -> dict:
+    """The TMX-only options that were given (other formats refuse them with a usage error)."""
+    from align.core.errors import UsageError
+
+    options: dict = {}
+    if penalty is not None:
+        options["penalty"] = penalty
+    if keep_omissions:
+        options["keep_omissions"] = True
+    if source_lang is not None:
+        if source_lang not in ("zh", "en"):
+            raise UsageError(f"--source-lang takes zh or en, got {source_lang!r}")
+        options["source_lang"] = source_lang
+    return options
+
+
+@contextlib.contextmanager
+def byte_progress(description: str, disable: bool) -> Iterator:
+    """A progress bar over the bytes of the input, shown on stderr while the units stream."""
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from align.cli.common import err_console
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TimeRemainingColumn(),
+                  console=err_console, transient=True, disable=disable or not err_console.is_terminal) as bar:
+        task = bar.add_task(description, total=None)
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield progress
 
 
 @app.command()
@@ -76,11 +122,17 @@ def convert(
         help="TSV/CSV: write cells starting with = + - @ as they are. By default they get a leading ' so a spreadsheet "
         "shows them instead of running them as formulas (OWASP); bitext reads the ' back off.",
     ),
+    penalty: Optional[Path] = PenaltyOption,
+    keep_omissions: bool = KeepOmissionsOption,
+    source_lang: Optional[str] = SourceLangOption,
     json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """Convert a bitext between formats (TMX 1.4b, TSV, CSV, XLSX review sheet, JSONL, Moses, .align, HTML).
 
-    The output is written to a temporary file and renamed into place; nothing is written when the input is malformed. TMX and JSONL keep everything (ids, confidence, reasons, signature); TSV/CSV/XLSX keep the beads; Moses keeps the texts.
+    The output is written to a temporary file and renamed into place; nothing is written when the input is malformed. TMX and JSONL keep everything (ids, confidence, reasons, signature; another tool's notes, props, dates and source language); TSV/CSV/XLSX keep the beads; Moses keeps the texts.
+
+    A TMX is a memory for CAT tools: by default it holds the two-sided beads at confidence 0.5 or more (--min-confidence 0 --keep-omissions: every bead); --penalty-tmx writes the others apart. From TMX to TMX, TSV, CSV, JSONL or Moses the units stream: memory stays flat whatever the file size.
 
     Examples:
       [bold]bitext convert exports/x.tmx exports/x.xlsx[/bold]
@@ -97,6 +149,8 @@ def convert(
         XLIFF 1.2/2.x (or PO) from a CAT tool into a memory; untranslated units are left out
       [bold]bitext convert exports/x.tmx x.xlf[/bold]
         XLIFF 1.2 with Chinese as the source, for CAT tools; sentence ids and confidence kept
+      [bold]bitext convert x.jsonl tm/auto/x.tmx --min-confidence 0.8 --penalty-tmx tm/penalty-30/x.tmx[/bold]
+        an OmegaT project's memories: confident pairs inserted, the rest only offered
     """
     from align.formats import convert as convert_bitext
 
@@ -108,9 +162,11 @@ def convert(
     if raw_cells:
         options["escape_formulas"] = False
     _tabular_options_only_for_tabular(target, fmt, bom, raw_cells)
-    with shown_warnings():
+    options.update(tmx_options(penalty, keep_omissions, source_lang))
+    with shown_warnings(), byte_progress(f"reading {source.name}", quiet or json) as progress:
         count = convert_bitext(
-            source, target, fmt, source_fmt, force=force, min_confidence=min_confidence, zh_output=zh_output.value, **options
+            source, target, fmt, source_fmt, force=force, min_confidence=min_confidence, zh_output=zh_output.value,
+            progress=progress, **options
         )
     if json:
         print_json({"input": str(source), "output": str(target), "units": count})

@@ -122,15 +122,31 @@ def check_command(
     rules: Optional[str] = typer.Option(None, "--rules", help="Comma-separated rules to run (default: all)."),
     processes: int = typer.Option(1, "--processes", "-p", min=1, help="Processes to check with (large bitexts)."),
 ) -> None:
-    from align.formats import read_bitext
+    from align.cli.exporting import byte_progress, shown_warnings
+    from align.formats import stream_bitext
     from glossary.checks import check
 
     _check_fail_on(fail_on)
     termbase = _load(glossary)
-    bitext = read_bitext(bitext_path)
     selected = [r.strip() for r in rules.split(",") if r.strip()] if rules else None
-    findings = _run_with_progress(lambda progress: check(bitext, termbase, selected, processes, progress), len(bitext), as_json or as_csv)
-    _print_findings(findings, as_json, as_csv, termbase, {"bitext": bitext_path.name, "beads": len(bitext)}, "bead")
+    counted = 0
+
+    def beads(bitext):
+        nonlocal counted
+        for counted, bead in enumerate(bitext, start=1):
+            yield bead
+
+    # a TMX streams (flat memory whatever its size; the bar counts its bytes); other formats are read whole
+    with shown_warnings():
+        bitext = stream_bitext(bitext_path)
+        if isinstance(bitext.beads, list):
+            counted = len(bitext.beads)
+            findings = _run_with_progress(lambda bar: check(bitext, termbase, selected, processes, bar), counted, as_json or as_csv)
+        else:
+            with byte_progress(f"checking {bitext_path.name}", as_json or as_csv) as progress:
+                bitext.beads.progress = progress
+                findings = check(beads(bitext), termbase, selected, processes)
+    _print_findings(findings, as_json, as_csv, termbase, {"bitext": bitext_path.name, "beads": counted}, "bead")
     _exit_for(findings, fail_on)
 
 

@@ -172,7 +172,7 @@ def score(
 ) -> None:
     from align.aligner.signature import signature
     from align.core.atomic import atomic_open, check_writable
-    from align.formats import read_bitext
+    from align.formats import read_bitext, stream_bitext
     from glossary import load_default
     from glossary.consistency import consistency
     from glossary.termbase import TermBase
@@ -189,17 +189,26 @@ def score(
             raise UsageError("score bitexts or English documents (.txt, .md, .html), not both in one run")
         english_drift(documents, termbase, as_json, output, force, limit)
         return
-    items = [read_bitext(path) for path in bitexts]
+    # a TMX streams from disk (flat memory at any size) unless a reference needs its beads at hand
+    items = [read_bitext(path) if reference is not None else stream_bitext(path) for path in bitexts]
     reference_bitext = read_bitext(reference) if reference is not None else None
-    total = sum(len(b) for b in items)
+    streaming = any(not isinstance(b.beads, list) for b in items)
+    total = None if streaming else sum(len(b) for b in items)
     score_with = partial(consistency, items, termbase, reference_bitext, labels=_labels(bitexts),
                          signature=signature(terms=termbase))
-    if total >= PROGRESS_FROM and not as_json:
+    if (streaming or total >= PROGRESS_FROM) and not as_json and err_console.is_terminal:
         from rich.progress import Progress
 
         with Progress(console=err_console, transient=True) as bar:
-            task = bar.add_task("scoring", total=2 * total)
-            report = score_with(progress=lambda stage, done, of: bar.update(task, description=stage, completed=done, total=of))
+            task = bar.add_task("scoring", total=None if streaming else 2 * total)
+
+            def progress(stage: str, done: int, of: int) -> None:
+                if streaming:  # the count is not known before the end: the bar pulses, the stage says where it is
+                    bar.update(task, description=stage)
+                else:
+                    bar.update(task, description=stage, completed=done, total=of)
+
+            report = score_with(progress=progress)
     else:
         report = score_with()
     data = report.to_dict()

@@ -27,7 +27,10 @@ class Bead:
     None when unknown (e.g. imported from a TMX without it). ``reasons`` are short
     codes: ``length``, ``lexical``, ``embedding``, ``numbers``, ``names``,
     ``merge``, ``omission``, ``anchor``, ``glossary``... ``meta`` holds free
-    string properties (paragraph, document, review status, note).
+    string properties (paragraph, document, review status, note). ``extra`` keeps
+    what another tool wrote that bitext has no field for, JSON-shaped, by format
+    (``extra["tmx"]``: a TMX unit's attributes, props, notes and per-language
+    ``<tuv>`` details), so a memory read and written back loses none of it.
     """
 
     zh_ids: tuple[int, ...]
@@ -38,6 +41,7 @@ class Bead:
     reasons: tuple[str, ...] = ()
     id: str = ""
     meta: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def kind(self) -> str:
@@ -81,6 +85,8 @@ class Bitext:
     document_score: float | None = None
     # facts about this alignment that are not settings (paragraphs used, words re-estimated): beside the signature
     details: dict[str, str] = field(default_factory=dict)
+    # what another tool's file said that bitext has no field for (e.g. ``extra["tmx"]``: header attributes, props, notes)
+    extra: dict[str, Any] = field(default_factory=dict)
     zh_doc: Document | None = field(default=None, repr=False, compare=False)
     en_doc: Document | None = field(default=None, repr=False, compare=False)
 
@@ -182,6 +188,11 @@ class Bitext:
     def read(cls, path: str, fmt: str | None = None, **options: Any) -> Bitext:
         """Read any format bitext writes (format from ``fmt`` or the extension)."""
         return bitext_io().read_bitext(path, fmt, **options)
+
+    @classmethod
+    def stream(cls, path: str, fmt: str | None = None, progress: Any = None) -> Bitext:
+        """Like ``read``, but a TMX's beads stay on disk and stream on each pass (memory stays flat whatever its size)."""
+        return bitext_io().stream_bitext(path, fmt, progress=progress)
 
     def to_tmx(self, path: str, **options: Any) -> int:
         return self.write(path, "tmx", **options)

@@ -19,6 +19,8 @@ class BitextIO(Protocol):
 
     def read_bitext(self, path: str | os.PathLike, fmt: str | None = None, **options: Any) -> Any: ...
 
+    def stream_bitext(self, path: str | os.PathLike, fmt: str | None = None, progress: Any = None) -> Any: ...
+
 
 _installed: BitextIO | None = None
 

@@ -23,13 +23,13 @@ import sys
 from align.core import registry as _core_registry
 from align.formats import alignfile, html, jsonl, moses, po, tabular, tmx, xliff, xlsx  # noqa: F401  (the order formats are listed in)
 from align.formats.base import ExportWarning, ReadWarning
-from align.formats.registry import check_targets, convert, format_for, names, read_bitext, write_bitext
+from align.formats.registry import check_targets, convert, format_for, names, read_bitext, stream_bitext, write_bitext
 from align.formats.review import import_review
 
 FORMATS = names()
 READABLE = names(readable=True)
 
-__all__ = ["write_bitext", "read_bitext", "convert", "import_review", "format_for", "check_targets",
+__all__ = ["write_bitext", "read_bitext", "stream_bitext", "convert", "import_review", "format_for", "check_targets",
            "ExportWarning", "ReadWarning", "FORMATS", "READABLE"]
 
 _core_registry.install(sys.modules[__name__])

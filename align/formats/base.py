@@ -134,10 +134,23 @@ def prepared(bitext: Bitext, min_confidence: float | None = None, zh_output: str
             lang = "zh-CN"
     beads = bitext.beads
     if min_confidence is not None or zh_output != "original":
-        beads = prepared_beads(beads, min_confidence, zh_output)
         if isinstance(bitext.beads, list):
-            beads = list(beads)
+            beads = list(prepared_beads(beads, min_confidence, zh_output))
+        elif iter(bitext.beads) is bitext.beads:  # a one-pass iterator stays one
+            beads = prepared_beads(beads, min_confidence, zh_output)
+        else:  # a stream read again from disk on every pass stays one too
+            beads = _Prepared(bitext.beads, min_confidence, zh_output)
     return replace(bitext, beads=beads, zh_lang=lang)
+
+
+class _Prepared:
+    """``prepared_beads`` over a re-iterable source, itself re-iterable (a writer may take two passes)."""
+
+    def __init__(self, source, min_confidence, zh_output):
+        self.source, self.min_confidence, self.zh_output = source, min_confidence, zh_output
+
+    def __iter__(self) -> Iterator[Bead]:
+        return prepared_beads(self.source, self.min_confidence, self.zh_output)
 
 
 class ReadWarning(UserWarning):
@@ -148,7 +161,9 @@ class BitextFormat:
     """One file format, as translate-toolkit's storage classes: its name, the extensions that select it,
     what it can do, and a ``write``/``read`` pair that round-trips what the format can hold.
 
-    ``keeps_signature``: the format records the Bitext's signature and metadata
+    ``streams``: the writer keeps memory flat over a stream of beads. ``routes_confidence``:
+    the writer applies ``min_confidence`` itself (default ``default_min_confidence``), as
+    TMX does to keep a CAT tool's memory safe. ``keeps_signature``: the format records the Bitext's signature and metadata
     (TMX, JSONL, the XLSX ``about`` sheet, the HTML page); the others carry the
     pairs only. Subclasses register with :func:`align.formats.registry.register`.
     """
@@ -157,12 +172,21 @@ class BitextFormat:
     extensions: tuple[str, ...] = ()
     readable: bool = True
     keeps_signature: bool = False
+    # the writer takes beads as they come (a stream), without a list of them all
+    streams: bool = False
+    # a memory for CAT tools: the writer itself sorts beads by confidence (``min_confidence``, its default below)
+    routes_confidence: bool = False
+    default_min_confidence: float | None = None
 
     def write(self, bitext: Bitext, path, force: bool = False, **options) -> int:
         raise NotImplementedError
 
     def read(self, path, **options) -> Bitext:
         raise UsageError(f"bitext cannot read {self.name} files")
+
+    def stream(self, path, progress=None, **options) -> Bitext:
+        """A Bitext whose beads may be read lazily (``progress(done, total)`` as they are); by default: ``read``."""
+        return self.read(path, **options)
 
     def targets(self, path) -> list:
         """The files a write creates (Moses writes two)."""

@@ -3,7 +3,8 @@
 Lossless both ways (floats are written with ``repr`` precision by :mod:`json`).
 Header: ``{"format": "bitext-jsonl", "version": 1, "signature": {...}, "zh_name", "en_name",
 "zh_lang", "en_lang", "document_score", "details": {...}, "export": {...}, "tool": "bitext X.Y"}``.
-Bead: ``{"id", "zh_ids", "en_ids", "zh", "en", "confidence", "reasons", "meta"}``.
+Bead: ``{"id", "zh_ids", "en_ids", "zh", "en", "confidence", "reasons", "meta"}``. Both carry
+``"extra"`` when another tool's file had more to keep (``Bead.extra``/``Bitext.extra``, e.g. TMX notes and props).
 A file of bead lines without the header line reads too (with default metadata).
 """
 
@@ -40,6 +41,8 @@ def write_jsonl(bitext: Bitext, path: str | os.PathLike, force: bool = False, *,
         "details": bitext.details,
         "export": dict(export or {}),
     }
+    if bitext.extra:
+        header["extra"] = bitext.extra
     count = 0
     with atomic_open(path, "w", force=force, newline="\n") as handle:
         handle.write(json.dumps(header, ensure_ascii=False) + "\n")
@@ -54,6 +57,8 @@ def write_jsonl(bitext: Bitext, path: str | os.PathLike, force: bool = False, *,
                 "reasons": list(bead.reasons),
                 "meta": bead.meta,
             }
+            if bead.extra:
+                row["extra"] = bead.extra
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
     return count
 
@@ -96,6 +101,14 @@ def _reasons(value, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _mapping(value, where: str) -> dict:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise InputError(f"{where}: \"extra\" must be a JSON object, got {type(value).__name__}")
+    return value
+
+
 def read_jsonl(path: str | os.PathLike) -> Bitext:
     path = Path(path)
     bitext = Bitext()
@@ -123,6 +136,7 @@ def read_jsonl(path: str | os.PathLike) -> Bitext:
                         en_lang=_text(row.get("en_lang") or "en", where, "en_lang"),
                         document_score=_score(row.get("document_score"), where),
                         details=_strings(row.get("details"), where, "details"),
+                        extra=_mapping(row.get("extra"), where),
                     )
                     continue
                 if "zh" not in row or "en" not in row:
@@ -138,6 +152,7 @@ def read_jsonl(path: str | os.PathLike) -> Bitext:
                         reasons=_reasons(row.get("reasons"), where),
                         id=_text(row.get("id") or len(beads) + 1, where, "id"),
                         meta=_strings(row.get("meta"), where, "meta"),
+                        extra=_mapping(row.get("extra"), where),
                     )
                 )
     except FileNotFoundError:
@@ -152,6 +167,7 @@ def read_jsonl(path: str | os.PathLike) -> Bitext:
 class Jsonl(BitextFormat):
     name = "jsonl"
     extensions = (".jsonl",)
+    streams = True
     keeps_signature = True
 
     def write(self, bitext, path, force=False, **options):

@@ -88,6 +88,7 @@ def read_moses(path: str | os.PathLike) -> Bitext:
 class Moses(BitextFormat):
     name = "moses"
     extensions = (".zh", ".en")
+    streams = True
 
     def write(self, bitext, path, force=False, export=None, **options):
         return write_moses(bitext, path, force, **options)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from align.core.atomic import check_writable
 from align.core.bitext import Bitext
@@ -62,27 +62,49 @@ def write_bitext(
 ) -> int:
     """Write ``bitext`` to ``path`` in ``fmt`` (default: from the extension); returns the units written.
 
-    Options by format: ``zh_lang``/``en_lang`` (BCP-47 codes, any format that
-    records languages; TMX default ``zh-CN``), ``segtype`` (TMX), ``bom`` (TSV/CSV),
+    ``min_confidence`` None means the format's default: none, except TMX (0.5, see
+    :mod:`align.formats.tmx.safety`). Options by format: ``zh_lang``/``en_lang`` (BCP-47 codes, any format that
+    records languages; TMX default ``zh-CN``), ``segtype``, ``penalty`` (path of the
+    below-threshold memory), ``keep_omissions`` and ``source_lang`` (TMX), ``bom`` (TSV/CSV),
     ``bands`` (XLSX and HTML colour thresholds).
     """
     from align.core.version import __version__
 
     name = format_for(path, fmt)
+    target = _FORMATS[name]
     zh_lang = options.pop("zh_lang", None)
-    view = prepared(bitext, min_confidence, zh_output, zh_lang)
+    for option, flag in (("penalty", "--penalty-tmx"), ("keep_omissions", "--keep-omissions"), ("source_lang", "--source-lang")):
+        if options.get(option) not in (None, False) and not target.routes_confidence:
+            raise UsageError(f"{flag} is for TMX output, not {name}")
+        if options.get(option) is None:
+            options.pop(option, None)
+    threshold = target.default_min_confidence if min_confidence is None else min_confidence
+    if target.routes_confidence:
+        view = prepared(bitext, None, zh_output, zh_lang)
+        options["min_confidence"] = threshold
+    else:
+        view = prepared(bitext, threshold, zh_output, zh_lang)
     export = {
         "format": name,
         "zh-output": zh_output,
-        "min-confidence": "none" if min_confidence is None else repr(float(min_confidence)),
+        "min-confidence": "none" if threshold is None else repr(float(threshold)),
         "bitext": __version__,
     }
-    return _FORMATS[name].write(view, path, force, export=export, **options)
+    return target.write(view, path, force, export=export, **options)
 
 
 def read_bitext(path: str | os.PathLike, fmt: str | None = None, **options: Any) -> Bitext:
     """Read a Bitext from any readable format (TMX, TSV, CSV, XLSX review sheet, JSONL, Moses, .align)."""
     return _FORMATS[format_for(path, fmt, readable=True)].read(path, **options)
+
+
+def stream_bitext(path: str | os.PathLike, fmt: str | None = None,
+                  progress: Callable[[int, int], None] | None = None) -> Bitext:
+    """A Bitext to iterate once or more: its beads stream from the file where the format can (TMX), else are read whole.
+
+    ``progress(bytes read, file size)`` is called as a stream is read.
+    """
+    return _FORMATS[format_for(path, fmt, readable=True)].stream(path, progress=progress)
 
 
 def check_targets(target: str | os.PathLike, fmt: str, force: bool) -> None:
@@ -99,10 +121,23 @@ def convert(
     force: bool = False,
     min_confidence: float | None = None,
     zh_output: str = "original",
+    progress: Callable[[int, int], None] | None = None,
     **options: Any,
 ) -> int:
-    """Read ``source`` and write it as ``target``; nothing is written if reading fails."""
+    """Read ``source`` and write it as ``target``; nothing is written if reading fails.
+
+    Between formats that stream (TMX in; TMX, TSV, CSV, JSONL, Moses out) the beads
+    flow from one file to the other and memory stays flat whatever the size
+    (TSV/CSV read the input twice: once for their columns). ``progress(done, total)``
+    is called as the input is read (bytes, when the input streams).
+    """
     target_fmt = format_for(target, fmt)  # a bad target name fails before the read
     check_targets(target, target_fmt, force)
-    bitext = read_bitext(source, source_fmt)
+    if options.get("penalty") is not None:
+        check_writable(options["penalty"], force)
+    source_format = _FORMATS[format_for(source, source_fmt, readable=True)]
+    if _FORMATS[target_fmt].streams:
+        bitext = source_format.stream(source, progress=progress)
+    else:
+        bitext = source_format.read(source)
     return write_bitext(bitext, target, target_fmt, force, min_confidence, zh_output, **options)

@@ -107,8 +107,11 @@ def write_tabular(
     bitext: Bitext, path: str | os.PathLike, force: bool = False, *, sep: str = "\t", bom: bool = False, escape_formulas: bool = True
 ) -> int:
     """Write the beads as TSV (``sep="\\t"``) or CSV; cells a spreadsheet would run get a leading ``'`` (see above)."""
-    beads = list(bitext.beads)
-    metas = meta_columns(beads)
+    beads = bitext.beads
+    if iter(beads) is beads:  # one pass only: keep them for the two passes below
+        beads = list(beads)
+    metas = meta_columns(beads)  # over a stream (TmxStream) a first pass, reading the file once more
+    count = 0
     header = list(FIXED) + [column for _, column in metas]
     encoding = "utf-8-sig" if bom else "utf-8"
 
@@ -119,14 +122,14 @@ def write_tabular(
     with atomic_open(path, "w", force=force, encoding=encoding, newline="") as handle:
         if sep == "\t":
             handle.write("\t".join(header) + "\n")
-            for number, bead in enumerate(beads, start=1):
-                handle.write("\t".join(_tsv_field(v) for v in cells(bead, number)) + "\n")
+            for count, bead in enumerate(beads, start=1):
+                handle.write("\t".join(_tsv_field(v) for v in cells(bead, count)) + "\n")
         else:
             writer = csv.writer(handle, delimiter=sep, lineterminator="\r\n")
             writer.writerow(header)
-            for number, bead in enumerate(beads, start=1):
-                writer.writerow(cells(bead, number))
-    return len(beads)
+            for count, bead in enumerate(beads, start=1):
+                writer.writerow(cells(bead, count))
+    return count
 
 
 def write_tsv(bitext: Bitext, path: str | os.PathLike, force: bool = False, *, bom: bool = False, escape_formulas: bool = True) -> int:
@@ -185,6 +188,7 @@ def read_csv(path: str | os.PathLike) -> Bitext:
 class Tsv(BitextFormat):
     name = "tsv"
     extensions = (".tsv", ".tab")
+    streams = True
 
     def write(self, bitext, path, force=False, export=None, **options):
         return write_tsv(bitext, path, force, **options)
@@ -197,6 +201,7 @@ class Tsv(BitextFormat):
 class Csv(BitextFormat):
     name = "csv"
     extensions = (".csv",)
+    streams = True
 
     def write(self, bitext, path, force=False, export=None, **options):
         return write_csv(bitext, path, force, **options)

@@ -99,6 +99,7 @@ def build(
     jobs: int | None = 1,
     progress: Progress | None = None,
     min_confidence: float = MINING_THRESHOLD,
+    tmx_min_confidence: float | None = None,
 ) -> BuildReport:
     """Process ``corpus_dir`` (see ``corpus/manifest.csv``) into ``exports_dir``.
 
@@ -107,6 +108,8 @@ def build(
     headline counts only beads (aligned or mined) at or above it (default 0.9).
     One build at a time per exports folder: a second one started while the
     first runs is refused (``FolderBusyError``, exit code 3; ``align.job.lock``).
+    ``tmx_min_confidence``: the TMX memories' threshold (None: TMX's default, 0.5);
+    the beads below it go to ``<pair>.penalty.tmx``.
 
     ``progress(stage, done, total)`` names each step (reading a document,
     aligning a pair...) with the steps of its kind done so far and in all.
@@ -118,15 +121,17 @@ def build(
     termbase = _termbase(glossary_path)  # bad input is refused before the exports folder is touched
     with exports_lock(exports_dir):
         return _build(entries, Path(exports_dir), force, termbase, fast, jobs, progress or no_progress, min_confidence,
-                      started)
+                      started, tmx_min_confidence)
 
 
-def _build(entries, exports_dir: Path, force, termbase, fast, jobs, step, threshold: float, started: float) -> BuildReport:
+def _build(entries, exports_dir: Path, force, termbase, fast, jobs, step, threshold: float, started: float,
+           tmx_min_confidence: float | None = None) -> BuildReport:
     outputs = _Outputs(exports_dir, force)
     run = run_signature(fast, threshold)
     report = BuildReport(
         signature=str(run),
-        settings={"fast": fast, "mining_threshold": threshold, "glossary": termbase.signature},
+        settings={"fast": fast, "mining_threshold": threshold, "glossary": termbase.signature,
+                  "tmx_min_confidence": tmx_min_confidence},
     )
     documents = {}
     for done, entry in enumerate(entries):
@@ -135,7 +140,8 @@ def _build(entries, exports_dir: Path, force, termbase, fast, jobs, step, thresh
         outputs.write(f"segmented/{entry.path.stem}.jsonl", lambda path, d=doc, n=entry.name: _write_sentences(d, n, run, path))
         report.documents.append(_document_row(entry, doc))
     report.pairs, bitexts = run_pairs(_pairs(entries), documents, outputs.ledger, outputs, run, fast=fast,
-                                      threshold=threshold, jobs=jobs, step=step)
+                                      threshold=threshold, jobs=jobs, step=step,
+                                      tmx_min_confidence=tmx_min_confidence)
     step("checking the English against the glossary", 0, 1)
     report.glossary = _scan_glossary(entries, documents, outputs, termbase, run)
     if bitexts:

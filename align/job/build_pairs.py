@@ -1,10 +1,13 @@
 """The pairs of ``bitext build``: translations aligned, comparable documents mined, on one core or many.
 
 A pair whose two documents (sha256), run signature and relation are unchanged
-since the build that wrote its four outputs (TMX, XLSX, JSONL, HTML), all still
+since the build that wrote its five outputs (TMX, penalty TMX, XLSX, JSONL, HTML), all still
 on disk as written, is not aligned again: its bitext is read back from its JSONL
 output (lossless) for the report and the consistency scores, and nothing of
-it is rewritten. The others run as tasks (``align.job.workers``: in this
+it is rewritten. The TMX is the memory a CAT tool may insert from: two-sided beads at
+the build's TMX threshold or above; ``<pair>.penalty.tmx`` holds the two-sided beads
+below it, for OmegaT's ``tm/penalty-NN/`` (see README, "Translation memories").
+The others run as tasks (``align.job.workers``: in this
 process, or ``jobs`` processes that load the models once each); the parent
 writes their outputs through the ledger as each one comes back.
 """
@@ -19,7 +22,7 @@ from align.core.signature import Signature
 from align.job.corpus import CorpusEntry
 from align.job.ledger import Ledger, file_sha256
 
-FORMATS = ("tmx", "xlsx", "jsonl", "html")
+FORMATS = ("tmx", "penalty.tmx", "xlsx", "jsonl", "html")
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,7 @@ def run_pairs(
     threshold: float,
     jobs: int | None,
     step,
+    tmx_min_confidence: float | None = None,
 ) -> tuple[list[dict[str, Any]], list[Any]]:
     """Align or mine every pair (skipping those done); the report rows and the bitexts, in the order of ``pairs``."""
     from align.formats import read_bitext
@@ -71,7 +75,8 @@ def run_pairs(
         folder = "aligned" if relation == "translation" else "mined"
         stem = f"{zh_entry.path.stem}__{en_entry.path.stem}"
         facts = {"zh_sha256": file_sha256(zh_entry.path), "en_sha256": file_sha256(en_entry.path), "signature": str(run),
-                 "options": {"relation": relation, "formats": list(FORMATS), "zh-name": zh_entry.name, "en-name": en_entry.name}}
+                 "options": {"relation": relation, "formats": list(FORMATS), "zh-name": zh_entry.name, "en-name": en_entry.name,
+                             "tmx-min-confidence": tmx_min_confidence}}
         key = f"build:{folder}/{stem}"
         if ledger.fresh(key, facts) is not None:
             for extension in FORMATS:
@@ -92,7 +97,7 @@ def run_pairs(
         outputs = {}
         for extension in FORMATS:
             relative = f"{stem}.{extension}"
-            write(relative, lambda path, fmt=extension: _write_bitext(bitext, path, fmt))
+            write(relative, lambda path, fmt=extension: _write_bitext(bitext, path, fmt, tmx_min_confidence))
             outputs[relative] = file_sha256(ledger.folder / relative)
         ledger.finish(key, {**facts, "status": "ok", "outputs": outputs})
         bitexts[index] = bitext
@@ -108,10 +113,24 @@ def run_pairs(
     return rows, bitexts
 
 
-def _write_bitext(bitext, path: Path, fmt: str) -> None:
-    from align.formats import write_bitext
+def _write_bitext(bitext, path: Path, fmt: str, tmx_min_confidence: float | None = None) -> None:
+    import warnings
+    from dataclasses import replace
 
-    write_bitext(bitext, path, fmt=fmt, force=True)
+    from align.formats import ExportWarning, write_bitext
+    from align.formats.tmx import DEFAULT_MIN_CONFIDENCE
+
+    threshold = DEFAULT_MIN_CONFIDENCE if tmx_min_confidence is None else tmx_min_confidence
+    with warnings.catch_warnings():
+        # what the memory leaves out is in the penalty memory beside it (omissions: in the JSONL): not a warning
+        warnings.filterwarnings("ignore", message=".*left out of the memory", category=ExportWarning)
+        if fmt == "penalty.tmx":
+            below = [b for b in bitext if b.zh_text and b.en_text and b.confidence is not None and b.confidence < threshold]
+            write_bitext(replace(bitext, beads=below), path, fmt="tmx", force=True, min_confidence=0.0)
+        elif fmt == "tmx":
+            write_bitext(bitext, path, fmt=fmt, force=True, min_confidence=threshold)
+        else:
+            write_bitext(bitext, path, fmt=fmt, force=True)
 
 
 def _row(bitext, zh_entry: CorpusEntry, en_entry: CorpusEntry, relation: str, threshold: float) -> dict[str, Any]:

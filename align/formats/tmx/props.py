@@ -10,3 +10,5 @@ RESERVED = {"confidence", "reasons", "zh-ids", "en-ids", "zh-document", "en-docu
 SIGNATURE = "x-bitext-signature"  # the whole signature on one line, for people and grep
 SIGNATURE_ENTRY = "x-signature-"  # + key: one prop per entry, read back exactly
 DETAIL = "x-detail-"  # + key: Bitext.details, one prop per fact
+DOCUMENT_PROPS = ("x-zh-document", "x-en-document", "x-document-score", "x-export")
+HEADER_PROPS = {SIGNATURE, *DOCUMENT_PROPS}  # with SIGNATURE_ENTRY* and DETAIL*: the header props bitext reads into fields

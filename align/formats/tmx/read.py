@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import warnings
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from lxml import etree
 
@@ -19,13 +19,26 @@ from align.core.errors import InputError
 from align.core.signature import Signature
 from align.formats import langcodes
 from align.formats.base import ReadWarning, parse_confidence, parse_ids, parse_reasons
-from align.formats.tmx.props import DETAIL, RESERVED, SIGNATURE, SIGNATURE_ENTRY, XML_LANG
+from align.formats.tmx import keep
+from align.formats.tmx.encoding import override_encoding
+from align.formats.tmx.props import DETAIL, HEADER_PROPS, RESERVED, SIGNATURE, SIGNATURE_ENTRY, XML_LANG
 
+PROGRESS_EVERY = 2000
 _CODE_TAGS = {"bpt", "ept", "ph", "it", "ut"}  # native codes, not translatable text
+
+
+def _ours(kind: str) -> bool:
+    """A header prop bitext writes (and reads into Bitext fields)."""
+    return kind in HEADER_PROPS or kind.startswith((SIGNATURE_ENTRY, DETAIL))
 
 
 def _prefixed(props: dict[str, str], prefix: str) -> dict[str, str]:
     return {kind[len(prefix):]: value for kind, value in props.items() if kind.startswith(prefix)}
+
+
+def _text(tuv: etree._Element) -> str:
+    seg = tuv.find("seg")
+    return _seg_text(seg) if seg is not None else ""
 
 
 def _seg_text(seg: etree._Element) -> str:
@@ -45,8 +58,11 @@ class TmxReader:
     zh-TW); by default the header's ``srclang`` if Chinese, else the first seen.
     """
 
-    def __init__(self, path: str | os.PathLike, zh_lang: str | None = None, en_lang: str | None = None):
+    def __init__(self, path: str | os.PathLike, zh_lang: str | None = None, en_lang: str | None = None,
+                 progress: Callable[[int, int], None] | None = None):
         self.path = Path(path)
+        self.progress = progress  # called with (bytes read, file size) every PROGRESS_EVERY units
+        self.kept: dict[str, Any] = {}  # the header's foreign attributes, props and notes (Bitext.extra["tmx"])
         self.zh_lang = langcodes.normalize_lang(zh_lang) if zh_lang else None
         self.en_lang = langcodes.normalize_lang(en_lang) if en_lang else None
         self.header: dict[str, Any] = {}
@@ -57,24 +73,32 @@ class TmxReader:
         self.units = 0
 
     @staticmethod
-    def _pick(tuvs: dict[str, str], chooser, wanted: str | None, *preferred: str | None) -> tuple[str | None, str]:
-        """The tuv for one side: the asked-for code, else a preferred one, else the first of that language."""
+    def _pick(tuvs: dict[str, etree._Element], chooser, wanted: str | None, *preferred: str | None) -> str | None:
+        """The language code of the tuv for one side: the asked-for code, else a preferred one, else the first of that language."""
         candidates = [code for code in tuvs if chooser(code)]
         if not candidates:
-            return None, ""
+            return None
         if wanted:
-            return (wanted, tuvs[wanted]) if wanted in tuvs else (None, "")
+            return wanted if wanted in tuvs else None
         for code in preferred:
             if code in tuvs:
-                return code, tuvs[code]
-        return candidates[0], tuvs[candidates[0]]
+                return code
+        return candidates[0]
 
     def _bead(self, tu: etree._Element, number: int) -> Bead:
-        tuvs: dict[str, str] = {}
-        props: dict[str, str] = {}
+        tuvs: dict[str, etree._Element] = {}
+        props: dict[str, str] = {}  # x- props: bitext's own and Bead.meta
+        foreign: list[dict[str, str]] = []  # every other prop, kept whole
+        notes: list[str] = []
         for child in tu:
             if child.tag == "prop":
-                props[child.get("type", "")] = child.text or ""
+                kind = child.get("type", "")
+                if kind.startswith("x-") and kind not in props and len(child.attrib) == 1:
+                    props[kind] = child.text or ""
+                else:
+                    foreign.append(keep.prop_record(child))
+            elif child.tag == "note":
+                notes.append(child.text or "")
             elif child.tag == "tuv":
                 raw = child.get(XML_LANG) or child.get("lang")
                 if raw is None:
@@ -83,12 +107,11 @@ class TmxReader:
                     code = langcodes.normalize_lang(raw)
                 except ValueError:
                     raise InputError(f"{self.path}: line {child.sourceline}: bad language code {raw!r}") from None
-                seg = child.find("seg")
-                tuvs.setdefault(code, _seg_text(seg) if seg is not None else "")
+                tuvs.setdefault(code, child)
         for code in tuvs:
             self.languages[code] = self.languages.get(code, 0) + 1
-        zh_code, zh_text = self._pick(tuvs, langcodes.is_chinese, self.zh_lang, self._zh_srclang, self._zh_seen)
-        en_code, en_text = self._pick(tuvs, langcodes.is_english, self.en_lang, self._en_seen)
+        zh_code = self._pick(tuvs, langcodes.is_chinese, self.zh_lang, self._zh_srclang, self._zh_seen)
+        en_code = self._pick(tuvs, langcodes.is_english, self.en_lang, self._en_seen)
         if zh_code and not self._zh_seen:
             self._zh_seen = zh_code
         if en_code and not self._en_seen:
@@ -96,11 +119,18 @@ class TmxReader:
         for code in tuvs:
             if code not in (zh_code, en_code):
                 self.ignored[code] = self.ignored.get(code, 0) + 1
+        zh_text, en_text = (_text(tuvs[code]) if code else "" for code in (zh_code, en_code))
+        kept = keep.unit_record(tu, foreign, notes[1:], {"zh": tuvs.get(zh_code), "en": tuvs.get(en_code)})
         # tu.sourceline is slow past line 65535 (libxml2 walks the tree): only on error.
         try:
-            return self._fields(tu, props, zh_text, en_text, number)
+            bead = self._fields(tu, props, zh_text, en_text, number)
         except InputError as error:
             raise InputError(f"{self.path}: line {tu.sourceline}: {error}") from None
+        if notes:
+            bead.meta["note"] = notes[0]
+        if kept:
+            bead.extra["tmx"] = kept
+        return bead
 
     def _fields(self, tu: etree._Element, props: dict[str, str], zh_text: str, en_text: str, number: int) -> Bead:
         where = f"<tu tuid={tu.get('tuid')!r}>" if tu.get("tuid") else f"unit {number}"
@@ -138,6 +168,9 @@ class TmxReader:
     def _read_header(self, header: etree._Element) -> None:
         props = {p.get("type", ""): p.text or "" for p in header if p.tag == "prop"}
         self.header_props = props
+        foreign = [keep.prop_record(p) for p in header if p.tag == "prop" and not _ours(p.get("type", ""))]
+        notes = [n.text or "" for n in header if n.tag == "note"]
+        self.kept = keep.header_record(header, foreign, notes, ours=header.get("creationtool") == "bitext")
         signature = _prefixed(props, SIGNATURE_ENTRY)
         if not signature and props.get(SIGNATURE):
             signature = Signature.parse(props[SIGNATURE]).to_dict()
@@ -162,17 +195,22 @@ class TmxReader:
         self._next_zh = self._next_en = 0
         if not self.path.is_file():
             raise InputError(f"{self.path}: no such file")
-        # Only <tmx>, <header> and <tu> events reach Python: the rest stays in C.
+        encoding = override_encoding(self.path)
+        size = self.path.stat().st_size
+        handle = open(self.path, "rb")
+        # Only <tmx>, <header> and <tu> events reach Python: the rest stays in C. huge_tree stays off:
+        # libxml2's limits (depth, 10 MB per text node) stop a hostile file before it costs memory.
         context = etree.iterparse(
-            str(self.path),
+            handle,
             events=("start", "end"),
             tag=("tmx", "header", "tu"),
             resolve_entities=False,
             no_network=True,
             load_dtd=False,
-            huge_tree=True,
+            huge_tree=False,
             remove_comments=True,
             remove_pis=True,
+            encoding=encoding,
         )
         try:
             for event, element in context:
@@ -185,6 +223,8 @@ class TmxReader:
                     element.clear()
                 elif element.tag == "tu":
                     self.units += 1
+                    if self.progress is not None and self.units % PROGRESS_EVERY == 0:
+                        self.progress(handle.tell(), size)
                     yield self._bead(element, self.units)
                     element.clear()
                     parent = element.getparent()
@@ -198,6 +238,9 @@ class TmxReader:
             raise InputError(f"{self.path}: malformed TMX at line {line}: {error.msg}") from None
         finally:
             del context
+            handle.close()
+        if self.progress is not None:
+            self.progress(size, size)
         self._finish()
 
     def _finish(self) -> None:
@@ -210,20 +253,52 @@ class TmxReader:
             warnings.warn(f"{self.path}: read the Chinese and English sides only; ignored {listed}", ReadWarning, stacklevel=3)
 
 
-def read_tmx(path: str | os.PathLike, zh_lang: str | None = None, en_lang: str | None = None) -> Bitext:
-    """Read a TMX (1.4 or 1.1) into a Bitext; a TMX written by bitext reads back identical."""
-    reader = TmxReader(path, zh_lang, en_lang)
-    beads = list(reader.beads())
+def _bitext(reader: TmxReader, beads) -> Bitext:
     header = reader.header
-    zh = reader._zh_seen or langcodes.DEFAULT_ZH
-    en = reader._en_seen or langcodes.DEFAULT_EN
     return Bitext(
         beads=beads,
         signature=dict(header.get("signature", {})),
         zh_name=header.get("zh_name", ""),
         en_name=header.get("en_name", ""),
-        zh_lang=zh,
-        en_lang=en,
+        zh_lang=reader._zh_seen or langcodes.DEFAULT_ZH,
+        en_lang=reader._en_seen or langcodes.DEFAULT_EN,
         document_score=header.get("document_score"),
         details=dict(header.get("details", {})),
+        extra={"tmx": reader.kept} if reader.kept else {},
     )
+
+
+def read_tmx(path: str | os.PathLike, zh_lang: str | None = None, en_lang: str | None = None) -> Bitext:
+    """Read a TMX (1.4 or 1.1) into a Bitext; a TMX written by bitext reads back identical."""
+    reader = TmxReader(path, zh_lang, en_lang)
+    beads = list(reader.beads())
+    return _bitext(reader, beads)
+
+
+class TmxStream:
+    """The units of a TMX file, read again from disk each time they are iterated (memory stays flat)."""
+
+    def __init__(self, path: str | os.PathLike, zh_lang: str | None, en_lang: str | None,
+                 progress: Callable[[int, int], None] | None = None):
+        self.path, self.zh_lang, self.en_lang, self.progress = path, zh_lang, en_lang, progress
+
+    def __iter__(self) -> Iterator[Bead]:
+        return TmxReader(self.path, self.zh_lang, self.en_lang, self.progress).beads()
+
+
+def stream_tmx(path: str | os.PathLike, zh_lang: str | None = None, en_lang: str | None = None,
+               progress: Callable[[int, int], None] | None = None) -> Bitext:
+    """A Bitext whose beads stream from the file (a :class:`TmxStream`); the header is read now.
+
+    The languages are those of the first unit (``read_tmx`` labels them the same way);
+    a malformed file fails when the beads are iterated, inside the writer's atomic write.
+    """
+    reader = TmxReader(path, zh_lang, en_lang)
+    units = reader.beads()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ReadWarning)  # said again by the real pass
+        try:
+            next(units, None)
+        finally:
+            units.close()
+    return _bitext(reader, TmxStream(path, zh_lang, en_lang, progress))
