@@ -49,7 +49,7 @@ def test_comparable_pairs_are_mined_not_aligned(built):
     # Mining keeps only the few sentences that correspond, not a full alignment of 62 × 54 sentences.
     assert 0 < pair["beads"] <= 15
     assert (exports / "mined" / "002_692b37b96702f906__000_0b1bca0a7bab6d19.tmx").is_file()
-    assert sorted(p.name for p in (exports / "aligned").iterdir()) == [f"{BIBLE}.{ext}" for ext in ("html", "jsonl", "tmx", "xlsx")]
+    assert sorted(p.name for p in (exports / "aligned").iterdir()) == [f"{BIBLE}.{ext}" for ext in ("html", "jsonl", "penalty.tmx", "tmx", "xlsx")]
 
 
 def test_glossary_scan_flags_my_country(built):
@@ -99,8 +99,8 @@ def test_every_output_carries_the_one_signature_of_the_run(built):
         found[name] = json.loads((exports / name).read_text(encoding="utf-8"))["signature"]
     for jsonl in [*exports.glob("segmented/*.jsonl"), exports / "glossary" / "scan.jsonl"]:
         found[jsonl.name] = _jsonl(jsonl)[0]["signature"]
-    assert len(found) == 3 * 4 + 2 + 7 + 1
-    assert len(found) == 2 * 5 + 2 + 5 + 1  # two mined pairs × (TMX, penalty TMX, JSONL, XLSX, HTML)
+    # three pairs (two mined, one aligned) × (TMX, penalty TMX, JSONL, XLSX, HTML), two reports, seven documents, the scan
+    assert len(found) == 3 * 5 + 2 + 7 + 1
     assert set(found.values()) == {report.signature}, found
     signature = Signature.parse(report.signature)
     assert signature["mode"] == "fast" and signature["mining-threshold"] == "0.9" and "model" in signature

@@ -93,7 +93,7 @@ def test_convert_score_and_glossary_check_take_xliff(tmp_path):
     from align.cli import app
 
     write_bitext(_bitext(), tmp_path / "x.xlf")
-    assert convert(tmp_path / "x.xlf", tmp_path / "x.tmx") == 4
+    assert convert(tmp_path / "x.xlf", tmp_path / "x.tmx", min_confidence=0, keep_omissions=True) == 4
     assert [b.zh_ids for b in read_bitext(tmp_path / "x.tmx").beads] == [b.zh_ids for b in BEADS]
     runner = CliRunner()
     scored = runner.invoke(app, ["score", str(tmp_path / "x.xlf"), "--json"])

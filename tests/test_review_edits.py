@@ -79,10 +79,12 @@ def test_marks_and_notes_are_meta_and_reach_the_exports(tmp_path):
     Bitext(beads).to_tmx(str(tmp_path / "x.tmx"))
     Bitext(beads).to_tsv(str(tmp_path / "x.tsv"))
     tmx = (tmp_path / "x.tmx").read_text(encoding="utf-8")
-    assert '<prop type="x-reviewed">reviewed</prop>' in tmx and '<prop type="x-reviewed">rejected</prop>' in tmx
+    # a memory carries the reviewed bead and never the rejected one; the TSV keeps both, marked
+    assert '<prop type="x-reviewed">reviewed</prop>' in tmx and "rejected" not in tmx
     header = (tmp_path / "x.tsv").read_text(encoding="utf-8").splitlines()[0].split("\t")
     assert "reviewed" in header
-    assert [b.meta.get("reviewed") for b in read_bitext(tmp_path / "x.tmx")] == ["reviewed", None, "rejected", None]
+    assert [b.meta.get("reviewed") for b in read_bitext(tmp_path / "x.tmx")] == ["reviewed", None]  # bead 4 is one-sided
+    assert [b.meta.get("reviewed") for b in read_bitext(tmp_path / "x.tsv")] == ["reviewed", None, "rejected", None]
     with pytest.raises(InputError, match="mark must be"):
         edits.mark(beads, 0, "maybe")
 
@@ -121,9 +123,9 @@ def test_save_writes_the_format_asked_plus_jsonl_and_appends_the_edit_log(tmp_pa
     session.apply({"op": "mark", "index": 0, "value": "reviewed"})
     saved = session.save()
     assert saved["edits"] == 2 and saved["unsaved"] == 0
-    for name in ("out.tmx", "out.jsonl"):
+    for name, ids in (("out.tmx", ["1", "2a", "2b"]), ("out.jsonl", ["1", "2a", "2b", "3", "4"])):  # a memory: no omission
         back = read_bitext(tmp_path / name)
-        assert [b.id for b in back] == ["1", "2a", "2b", "3", "4"]
+        assert [b.id for b in back] == ids
         assert back[0].meta["reviewed"] == "reviewed" and back[1].meta["edited"] == "split" and back[1].confidence is None
         assert back.zh_name == "a.zh.txt"
     session.apply({"op": "merge", "index": 1})

@@ -21,8 +21,8 @@ def server(tmp_path):
         Bead((1, 2), (1, 2), "第二句。第三句！", "Second one. Third one!", 0.5, (), "2"),
         Bead((3,), (3,), "产业互联网。", "The <industrial> Internet.", 0.2, (), "3"),
     ]
-    Bitext(beads, zh_name="a.zh").to_tmx(str(tmp_path / "in.tmx"))
-    running = open_editor(tmp_path / "in.tmx", tmp_path / "fixed.tmx")
+    Bitext(beads, zh_name="a.zh").to_jsonl(str(tmp_path / "in.jsonl"))  # every bead, the 0.2 one too (a TMX would leave it out)
+    running = open_editor(tmp_path / "in.jsonl", tmp_path / "fixed.tmx")
     running.start()
     yield running
     running.shutdown()
@@ -96,7 +96,7 @@ def test_merge_split_undo_save_round_trip_through_the_files(server, tmp_path):
 
 def test_a_port_in_use_is_a_clear_error(server, tmp_path):
     with pytest.raises(UsageError, match=f"cannot listen on 127.0.0.1:{server.port}"):
-        open_editor(tmp_path / "in.tmx", tmp_path / "other.tmx", port=server.port)
+        open_editor(tmp_path / "in.jsonl", tmp_path / "other.tmx", port=server.port)
 
 
 def test_the_input_is_never_the_output(tmp_path):

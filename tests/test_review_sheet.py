@@ -110,10 +110,12 @@ def test_an_ods_saved_by_libreoffice_imports_like_the_xlsx(tmp_path):
         for name, frame in sheets.items():
             frame.to_excel(writer, sheet_name=name, index=False)
     assert same_beads(read_bitext(tmp_path / "review.ods"), read_bitext(tmp_path / "review.xlsx"))
-    result = CliRunner().invoke(app, ["import", str(tmp_path / "review.ods"), "-o", str(tmp_path / "back.tmx")])
-    assert result.exit_code == 0, result.output
-    assert same_beads(read_bitext(tmp_path / "back.tmx"), read_bitext(tmp_path / "review.xlsx"))
-    assert [b.id for b in read_bitext(tmp_path / "back.tmx")] == ["1", "2", "3", "4", "5"]
+    for target in ("back.jsonl", "back.tmx"):
+        result = CliRunner().invoke(app, ["import", str(tmp_path / "review.ods"), "-o", str(tmp_path / target)])
+        assert result.exit_code == 0, result.output
+    assert same_beads(read_bitext(tmp_path / "back.jsonl"), read_bitext(tmp_path / "review.xlsx"))
+    # a memory keeps every row the reviewer kept, whatever its confidence, but no one-sided row (3 and 4)
+    assert [b.id for b in read_bitext(tmp_path / "back.tmx")] == ["1", "2", "5"]
 
 
 def test_reviewed_marks_become_a_column_of_the_sheet(tmp_path):

@@ -10,6 +10,11 @@ threshold may go to a second, *penalty* memory, for OmegaT's ``tm/penalty-NN/``
 folder, where every match loses NN percent and so is only ever offered, never
 inserted.
 
+A reviewer's mark (``meta["reviewed"]``, from ``bitext review`` or the XLSX
+sheet) overrules the confidence: a bead marked ``reviewed`` is kept in the
+memory whatever the aligner thought of it, one marked ``rejected`` never goes
+into a memory (the JSONL and the sheet keep it, marked).
+
 Beads of several sentences (``2-1``, ``1-2``) stay in the main memory: OmegaT
 matches segment by segment, so a two-sentence source only ever matches a
 two-sentence segment (a paragraph-segmented project) exactly, where its
@@ -34,12 +39,18 @@ class Routing:
     main: int = 0
     below: int = 0  # two-sided beads under the threshold (to the penalty memory when there is one)
     one_sided: int = 0
+    rejected: int = 0  # marked rejected by a reviewer
 
     def where(self, bead: Bead) -> str:
+        mark = bead.meta.get("reviewed")
+        if mark == "rejected":
+            self.rejected += 1
+            return LEFT_OUT
         if not (bead.zh_text and bead.en_text) and not self.keep_omissions:
             self.one_sided += 1
             return LEFT_OUT
-        low = self.min_confidence is not None and bead.confidence is not None and bead.confidence < self.min_confidence
+        low = (self.min_confidence is not None and bead.confidence is not None and bead.confidence < self.min_confidence
+               and mark != "reviewed")
         if low and bead.zh_text and bead.en_text:
             self.below += 1
             return PENALTY
@@ -61,6 +72,8 @@ class Routing:
             parts.append(f"{self.below} below confidence {self.min_confidence:g} ({where})")
         if self.one_sided:
             parts.append(f"{self.one_sided} one-sided (omissions; --keep-omissions keeps them)")
+        if self.rejected:
+            parts.append(f"{self.rejected} rejected by a reviewer")
         if not parts:
             return None
         return f"{path}: left out of the memory {' and '.join(parts)}; --min-confidence 0 --keep-omissions writes every bead"
