@@ -40,10 +40,37 @@ def test_usage_errors_exit_4(args):
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize(("args", "line"), [
+    (["--bogus"], "error: no such option: --bogus (bitext --help)"),
+    (["align", "--bogus"], "error: no such option: --bogus (bitext align --help)"),
+    (["glossary", "check", "--bogus"], "error: no such option: --bogus (bitext glossary check --help)"),
+    (["align", "a.txt", "b.txt"], "error: missing option '--output' / '-o' (bitext align --help)"),
+    (["glossary", "nosuchcommand"], "error: no such command 'nosuchcommand' (bitext glossary --help)"),
+])
+def test_usage_errors_are_one_line_naming_what_was_wrong(args, line):
+    result = runner.invoke(app, args, terminal_width=400)
+    assert result.exit_code == 4
+    assert result.stderr.splitlines() == [line]
+    assert result.stdout == "" and "╭" not in result.output and "Traceback" not in result.output
+
+
+def test_a_bad_value_is_one_line_naming_the_option():
+    result = runner.invoke(app, ["align", "a.txt", "b.txt", "-o", "x.tmx", "--min-confidence", "3"])
+    [line] = result.stderr.splitlines()
+    assert result.exit_code == 4 and line.startswith("error: invalid value for '--min-confidence'")
+    assert line.endswith("(bitext align --help)")
+
+
 def test_usage_error_exits_4_from_a_shell_too():
     run = subprocess.run([sys.executable, "-m", "align", "align", "--bogus"], cwd=REPO, capture_output=True, text=True,
                          timeout=120)
-    assert run.returncode == 4 and "No such option" in run.stderr and "Traceback" not in run.stderr
+    assert run.returncode == 4 and "Traceback" not in run.stderr
+    assert run.stderr.splitlines() == ["error: no such option: --bogus (bitext align --help)"]
+
+
+def test_a_bare_command_still_shows_its_help():
+    result = runner.invoke(app, ["glossary"], terminal_width=400)
+    assert result.exit_code == 4 and "check" in result.output and "error:" not in result.output
 
 
 def _commands():

@@ -4,7 +4,8 @@ Library errors become a one-line ``error: ...`` on stderr and the error's exit
 code, for every command and sub-command, whether run from a shell or a test.
 Usage errors the argument parser finds (an unknown option, a missing argument,
 a value out of range) exit 4 like the library's own ``UsageError``, not click's 2,
-which the README keeps for bad input.
+which the README keeps for bad input, and read as one line too:
+``error: no such option: --bogus (bitext align --help)``, not a boxed panel.
 """
 
 from __future__ import annotations
@@ -27,20 +28,44 @@ USAGE_EXIT_CODE = 4
 _PARSER_USAGE_ERRORS = tuple(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
 
 
+def _command_path(ctx) -> str:
+    # the program's own name may be `python -m align` or a venv path: the user types `bitext`
+    names = []
+    while ctx is not None and ctx.parent is not None:
+        names.append(ctx.info_name)
+        ctx = ctx.parent
+    return " ".join(["bitext", *reversed(names)])
+
+
+def usage_error_line(error) -> str:
+    """The parser's usage error as one line: its message, then the command whose --help explains the usage."""
+    # click's "possible options" guesses are often unrelated (--bogus → --jobs): the message names what was typed
+    message = error.message if getattr(error, "possibilities", None) else error.format_message()
+    message = " ".join(message.split()).rstrip(".")
+    message = message[:1].lower() + message[1:]
+    return f"error: {message} ({_command_path(error.ctx)} --help)"
+
+
+def _as_usage_exit(error) -> typer.Exit:
+    if type(error).__name__ == "NoArgsIsHelpError":  # a bare `bitext` or `bitext glossary`: its help, as before
+        error.exit_code = USAGE_EXIT_CODE
+        return error
+    typer.echo(usage_error_line(error), err=True)
+    return typer.Exit(USAGE_EXIT_CODE)
+
+
 class _ErrorsAsExitCodes(TyperGroup):
     def make_context(self, info_name, args, parent=None, **extra):
         try:
             return super().make_context(info_name, args, parent=parent, **extra)
         except _PARSER_USAGE_ERRORS as error:
-            error.exit_code = USAGE_EXIT_CODE
-            raise
+            raise _as_usage_exit(error) from None
 
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except _PARSER_USAGE_ERRORS as error:  # a sub-command's arguments, parsed inside the group's invoke
-            error.exit_code = USAGE_EXIT_CODE
-            raise
+            raise _as_usage_exit(error) from None
         except BitextError as error:
             typer.echo(f"error: {error}", err=True)
             raise typer.Exit(error.exit_code) from None
