@@ -23,7 +23,7 @@ def align_command(
     fast: bool = typer.Option(False, "--fast", help="No sentence embeddings: lexicon, length, numbers, names and cues only (about 5x faster, a little less accurate)."),
     glossary: Optional[Path] = typer.Option(None, "--glossary", help="A glossary (.tsv OmegaT, .csv, .xlsx, .tbx): its terms count as matches between the sides."),
     min_confidence: Optional[float] = typer.Option(None, "--min-confidence", min=0.0, max=1.0, help="Write only beads whose confidence is at least this (e.g. 0.9). Default: 0.5 for TMX (a memory a CAT tool inserts from), none for the other formats."),
-    penalty: Optional[Path] = typer.Option(None, "--penalty-tmx", metavar="FILE", help="TMX output: write the two-sided beads below --min-confidence to this second memory, for OmegaT's tm/penalty-NN/ folder."),
+    penalty: Optional[Path] = typer.Option(None, "--penalty-tmx", metavar="FILE", help="TMX output: write the two-sided beads below --min-confidence to this second memory, for OmegaT's tm/penalty-NN/ folder. In batch mode: an existing folder, one FOLDER/<pair>.tmx per pair."),
     keep_omissions: bool = typer.Option(False, "--keep-omissions", help="TMX output: keep one-sided beads (left out of a memory by default)."),
     paragraphs: str = typer.Option("auto", "--paragraphs", help="auto: keep the paragraph boundaries both sides and the sentence alignment agree on; yes: trust every paragraph boundary (they correspond); no: ignore paragraphs."),
     zh_lang: Optional[str] = typer.Option(None, "--zh-lang", help="The Chinese side's language code, written in the output (e.g. zh-TW; default from the script); also says ZH is Chinese even when its characters look English (code, commands, terms)."),
@@ -63,6 +63,7 @@ def align_command(
       [bold]bitext align --realign project.xlf -o sentences.tmx[/bold]   (paragraph segments → sentence beads)
       [bold]bitext align a.zh.txt a.en.txt -o tm/auto/a.tmx --penalty-tmx tm/penalty-30/a.tmx[/bold]
       [bold]bitext align mac-dev/zh mac-dev/en -o out/ --presplit --format align[/bold]
+      [bold]bitext align zh/ en/ -o tm/auto/ --penalty-tmx tm/penalty-30/ --keep-omissions[/bold]
       [bold]bitext align --pairs pairs.tsv -o out/ --format xlsx --jobs 4[/bold]
       [bold]bitext align zh/ en/ -o out/ --dask tcp://scheduler:8786[/bold]
       [bold]bitext align manual.zh.txt manual.en.txt -o m.tmx --zh-encoding gb18030 --en-encoding cp1252[/bold]
@@ -85,9 +86,8 @@ def align_command(
     if pairs is not None or (zh is not None and zh.is_dir()) or (en is not None and en.is_dir()):
         from align.cli.batch import align_batch
 
-        if penalty is not None or keep_omissions:
-            raise UsageError("--penalty-tmx and --keep-omissions are for one pair (convert each TMX afterwards)")
         align_batch(zh, en, pairs, output, fmt=fmt, presplit=presplit, fast=fast, glossary=glossary,
+                    penalty=penalty, keep_omissions=keep_omissions,
                     min_confidence=min_confidence, paragraphs=paragraphs, zh_lang=zh_lang, en_lang=en_lang,
                     zh_encoding=zh_encoding, en_encoding=en_encoding, jobs=jobs, dask=dask, force=force, json=json,
                     quiet=quiet)

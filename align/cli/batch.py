@@ -22,6 +22,8 @@ def align_batch(
     presplit: bool,
     fast: bool,
     glossary: Optional[Path],
+    penalty: Optional[Path],
+    keep_omissions: bool,
     min_confidence: Optional[float],
     paragraphs: str,
     zh_lang: Optional[str],
@@ -57,7 +59,8 @@ def align_batch(
         warn(f"{path} has no partner in the other folder; left out")
     options = BatchOptions(fmt=fmt or "tmx", presplit=presplit, fast=fast, paragraphs=paragraphs,
                            min_confidence=min_confidence, zh_encoding=zh_encoding, en_encoding=en_encoding,
-                           zh_lang=zh_lang, en_lang=en_lang, glossary=glossary)
+                           zh_lang=zh_lang, en_lang=en_lang, glossary=glossary,
+                           keep_omissions=keep_omissions, penalty_folder=str(penalty) if penalty else None)
     run = lambda progress: run_batch(pairs, output, options, unpaired=unpaired, force=force, jobs=jobs,  # noqa: E731
                                      dask=dask, progress=progress)
     if quiet or json:

@@ -108,6 +108,7 @@ def run_batch(
     if out.exists() and not out.is_dir():
         raise UsageError(f"{out} exists and is not a folder: in batch mode -o names the output folder")
     check_output_folder(out)  # created if missing, as a batch fills a folder; refused now if it cannot be
+    _check_tmx_options(options, fmt, out)
     if not pairs:
         raise InputError("no document pairs to align")
     settings = AlignSettings(fast=options.fast, paragraphs=options.paragraphs)
@@ -151,6 +152,38 @@ def output_suffix(fmt: str) -> str:
     return "" if fmt == "moses" else get_format(fmt).extensions[0]
 
 
+def _check_tmx_options(options: BatchOptions, fmt: str, out: Path) -> None:
+    """Refuse, before any work, TMX options on another format and a penalty folder that could not take the memories."""
+    import os
+
+    from align.core.atomic import check_output_folder
+
+    if fmt != "tmx" and (options.penalty_folder or options.keep_omissions):
+        raise UsageError("--penalty-tmx and --keep-omissions are for TMX output (--format tmx)")
+    if not options.penalty_folder:
+        return
+    folder = Path(options.penalty_folder)
+    if os.path.abspath(folder) == os.path.abspath(out):
+        raise UsageError(f"the penalty memories need a folder of their own: {folder} is the output folder")
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist; create it first"
+        raise InputError(f"{folder}: {what} (in batch mode --penalty-tmx names a folder for each pair's penalty memory)")
+    check_output_folder(folder)
+
+
+def _penalty(options: BatchOptions, out: Path, name: str) -> str | None:
+    """Where the pair's penalty memory goes, as the ledger of ``out`` names it (relative when it can be)."""
+    if not options.penalty_folder:
+        return None
+    import os
+
+    target = os.path.abspath(Path(options.penalty_folder) / f"{name}.tmx")
+    try:
+        return Path(os.path.relpath(target, os.path.abspath(out))).as_posix()
+    except ValueError:  # another drive (Windows): no relative path leads there
+        return target
+
+
 def _glossary(path: Path | None):
     if path is None:
         return None
@@ -164,7 +197,8 @@ def _glossary(path: Path | None):
 def _task(spec: PairSpec, out: Path, fmt: str, options: BatchOptions, date: str) -> PairTask:
     shared = {f.name: getattr(options, f.name) for f in fields(PairOptions)}
     shared.update(fmt=fmt, glossary=str(options.glossary) if options.glossary else None)
-    return PairTask(spec.name, str(spec.zh), str(spec.en), str(out / f"{spec.name}{output_suffix(fmt)}"), date=date, **shared)
+    return PairTask(spec.name, str(spec.zh), str(spec.en), str(out / f"{spec.name}{output_suffix(fmt)}"), date=date,
+                    penalty=_penalty(options, out, spec.name), **shared)
 
 
 def _key(task: PairTask) -> str:
@@ -190,6 +224,8 @@ def _plan(task: PairTask, run: str, ledger: Ledger, force: bool) -> tuple[PairRe
     try:
         for target in get_format(task.fmt).targets(task.output):
             ledger.check(target.name, force)
+        if task.penalty:
+            ledger.check(task.penalty, force)
     except OutputExistsError as error:
         return PairResult(task.name, FAILED, zh=task.zh_path, en=task.en_path, error=str(error), exit_code=error.exit_code), facts
     return None, facts

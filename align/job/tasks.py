@@ -44,6 +44,8 @@ class PairOptions:
     zh_lang: str | None = None
     en_lang: str | None = None
     glossary: str | None = None  # a glossary file's path...
+    keep_omissions: bool = False  # TMX: keep one-sided beads in each memory
+    penalty_folder: str | None = None  # TMX: each pair's two-sided beads below min_confidence to <folder>/<name>.tmx
 
 
 @dataclass(frozen=True)
@@ -59,12 +61,19 @@ class PairTask(PairOptions):
     en_data: bytes | None = None
     date: str | None = None  # TMX creationdate: one for the whole batch, wherever a pair runs
     allow_mismatch: bool = False  # align even documents whose lengths are far from a translation's (--force)
+    penalty: str | None = None  # the pair's penalty memory, relative to the output folder (the ledger's name for it)
 
     def options(self) -> dict[str, Any]:
         """What shapes the output besides the alignment signature (recorded in the ledger)."""
-        return {"format": self.fmt, "presplit": self.presplit, "min-confidence": self.min_confidence,
-                "zh-encoding": self.zh_encoding, "en-encoding": self.en_encoding,
-                "zh-lang": self.zh_lang, "en-lang": self.en_lang}
+        options = {"format": self.fmt, "presplit": self.presplit, "min-confidence": self.min_confidence,
+                   "zh-encoding": self.zh_encoding, "en-encoding": self.en_encoding,
+                   "zh-lang": self.zh_lang, "en-lang": self.en_lang}
+        # only when given: the folders aligned before these options existed stay up to date
+        if self.keep_omissions:
+            options["keep-omissions"] = True
+        if self.penalty:
+            options["penalty"] = self.penalty
+        return options
 
 
 @dataclass
@@ -176,11 +185,26 @@ def serialize(bitext, task: PairTask) -> dict[str, bytes]:
     from align.formats import write_bitext
     from align.formats.registry import get_format
 
-    options = {"date": task.date} if task.fmt == "tmx" and task.date else {}
+    options: dict[str, Any] = {"date": task.date} if task.fmt == "tmx" and task.date else {}
+    if task.keep_omissions:
+        options["keep_omissions"] = True
     with tempfile.TemporaryDirectory(prefix="bitext-task-") as folder:
         target = Path(folder) / Path(task.output).name
-        write_bitext(bitext, target, fmt=task.fmt, force=True, min_confidence=task.min_confidence, **options)
-        return {path.name: path.read_bytes() for path in get_format(task.fmt).targets(target)}
+        if task.penalty:
+            options["penalty"] = Path(folder) / "penalty" / target.name
+            options["penalty"].parent.mkdir()
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            write_bitext(bitext, target, fmt=task.fmt, force=True, min_confidence=task.min_confidence, **options)
+        for said in caught:  # the format's warnings name the files the user will find, not this temporary folder
+            message = str(said.message)
+            if task.penalty:
+                message = message.replace(str(options["penalty"]), os.path.normpath(Path(task.output).parent / task.penalty))
+            warnings.warn(message.replace(str(target), task.output), said.category, stacklevel=1)
+        outputs = {path.name: path.read_bytes() for path in get_format(task.fmt).targets(target)}
+        if task.penalty:
+            outputs[task.penalty] = options["penalty"].read_bytes()
+        return outputs
 
 
 _GLOSSARIES: dict[tuple[str, bytes | None], Any] = {}
