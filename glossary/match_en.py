@@ -36,11 +36,25 @@ _LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
 
 APPROVED, VARIANT, FORBIDDEN = "approved", "variant", "forbidden"
 
+# Word caches hold alphabetic words only (a corpus has countless numbers, "12345", each seen once)
+# and are emptied when full, so memory stays a few MB however long the text: about 150 bytes a word.
+CACHE_WORDS = 30_000
 _LEMMAS: dict[str, str] = {}
 
 
+def _cacheable(word: str) -> bool:
+    return word.replace("'", "").replace("’", "").isalpha()
+
+
+def _remember(cache: dict[str, str], word: str, key: str) -> None:
+    if _cacheable(word):
+        if len(cache) >= CACHE_WORDS:
+            cache.clear()  # the next words refill it: the cache follows the text's current vocabulary
+        cache[word] = key
+
+
 def word_key(token: str) -> str:
-    """Case-folded, possessive-free lemma of one word (cached: a text's vocabulary is small)."""
+    """Case-folded, possessive-free lemma of one word (cached, see ``CACHE_WORDS``)."""
     key = _LEMMAS.get(token)
     if key is None:
         folded = token.casefold().replace("’", "'")
@@ -58,8 +72,7 @@ def word_key(token: str) -> str:
             # (Qingyangs, Zhan'aos); glossary and text words go through the same rule
             lemma = folded[:-1]
         key = lemma
-        if len(_LEMMAS) < 2_000_000:
-            _LEMMAS[token] = key
+        _remember(_LEMMAS, token, key)
     return key
 
 
@@ -187,8 +200,7 @@ class EnglishMatcher:
 
     def text_key(self, word: str) -> str:
         key = word if word in self.acronyms else word_key(word)
-        if len(self._keys) < 2_000_000:
-            self._keys[word] = key
+        _remember(self._keys, word, key)
         return key
 
     def find(self, text: str, tokens: object = None) -> list[EnMatch]:

@@ -82,3 +82,15 @@ def test_forbidden_renderings_are_found_with_their_kind(tb):
 def test_matching_is_case_insensitive_so_case_can_be_judged(tb):
     kinds = {h[0] for h in en_hits(tb, "the INDUSTRIAL internet")}
     assert {"产业互联网", "工业互联网", "互联网"} <= kinds
+
+
+def test_word_cache_stays_bounded_over_many_numbers_and_words():
+    """A long corpus (a distinct number and name per sentence) does not grow the word cache without end."""
+    from glossary import match_en
+
+    for i in range(match_en.CACHE_WORDS + 5000):
+        assert match_en.word_key(str(100000 + i)) == str(100000 + i)
+        assert match_en.word_key(f"Qingyang{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}{chr(97 + i // 676 % 26)}s") is not None
+    assert len(match_en._LEMMAS) <= match_en.CACHE_WORDS
+    assert not any(word.isdigit() for word in match_en._LEMMAS)
+    assert match_en.word_key("platforms") == "platform"
