@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from align.core.stopwords import EN_FUNCTION_WORDS, ZH_FUNCTION_WORDS
 from align.core.text import HAN_CLASS
 
 MAX_WORDS = 4
@@ -21,21 +22,12 @@ _HAN = re.compile(f"[{HAN_CLASS}]")
 # rjieba (jieba) tags: nouns and names (n...), place words (s), abbreviations (j), nominal verbs (vn), English (eng)
 _ZH_HEAD = ("n", "s", "j", "vn", "eng", "nz")
 _ZH_STOP_TAGS = ("x", "u", "p", "c", "r", "d", "y", "e", "o", "w", "uj", "ul", "ud", "ug", "uz", "uv", "zg", "m", "q", "mq")
-ZH_STOPWORDS = frozenset("的 了 着 过 是 在 和 与 及 也 都 就 又 还 而 把 被 让 给 对 这 那 个 之 么 吗 呢 吧 啊 呀 得 地 一 有 不 没 "
-                         "我 你 他 她 它 们 我们 你们 他们 她们 这个 那个 什么 怎么 自己 一个 就是 可是 但是 因为 所以 如果 这样 那样 已经 "
-                         "说 道 便 却 要 会 能 可以 并 从 向 到 上 下 里 中 为 以 于 其 此 所 者 矣 乎 哉 曰 时候 东西 事情 样子".split())
+ZH_STOPWORDS = ZH_FUNCTION_WORDS | set("说 道 便 却 要 会 能 可以 并 从 向 到 上 下 里 中 为 以 于 其 此 所 者 矣 乎 哉 曰 时候 东西 事情 样子".split())
 
 _EN_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*|[^\sA-Za-z0-9]")
-EN_STOPWORDS = frozenset(
-    """a an the and or but if then so as at by for from in into of on onto to with without within
-    be is am are was were been being have has had having do does did done doing will would shall should
-    can could may might must i me my mine we us our ours you your yours he him his she her hers it its
-    they them their theirs this that these those there here what which who whom whose when where why how
-    not no nor all any some such than too very just also only own same other s t one ones up down out
-    over under again further once about against between through during before after above below off
-    each few more most both while because until get got let oneself something someone etc
-    unto thee thou thy thine hath hast doth dost shalt wilt art saith spake said say says came come went go
-    upon yea behold lo o oh thereof therein wherefore whither thither hither also even now ever never""".split()
+EN_STOPWORDS = EN_FUNCTION_WORDS | set(
+    """unto thee thou thy thine hath hast doth dost shalt wilt art saith spake said say says came come went go
+    upon yea behold lo o oh thereof therein wherefore whither thither hither even now ever never""".split()
 )
 _EN_INSIDE = frozenset({"of", "the", "and"})
 

@@ -5,17 +5,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from align.core.stopwords import EN_FUNCTION_WORDS
+
 _TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 
-STOPWORDS = frozenset(
-    """a an the and or but if then so as at by for from in into of on onto to with without within
-    be is am are was were been being have has had having do does did done doing will would shall should
-    can could may might must i me my mine we us our ours you your yours he him his she her hers it its
-    they them their theirs this that these those there here what which who whom whose when where why how
-    not no nor all any some such than too very just also only own same other s t one ones up down out
-    over under again further once about against between through during before after above below off
-    each few more most both while because until get got let oneself something someone sb sth etc""".split()
-)
+STOPWORDS = EN_FUNCTION_WORDS | {"sb", "sth"}  # CC-CEDICT glosses say "to give sb sth"
 
 
 @lru_cache(maxsize=200_000)
