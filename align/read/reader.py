@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import os
 import re
 from pathlib import Path
@@ -12,7 +11,7 @@ from align.core.errors import InputError
 from align.core.normalize import matching_key
 from align.read.intake.encoding import decode_bytes
 from align.read.intake.language import detect_language, detect_script
-from align.read.kept import kept_text as _kept_text
+from align.read.kept import Removals, add_sentences
 
 MAX_BYTES = 512 * 1024 * 1024  # refuse rather than exhaust memory
 
@@ -175,20 +174,12 @@ def _segmented(text: str, lang: str, script: str, clean: bool, page_boilerplate:
 
     # the page's <nav>/<aside>/<header>/<footer> lines are removals like the text rules' (--keep-all keeps them)
     removals: list[Removal] = clean_text(text, lang, page_boilerplate) if clean else []
-    removal_starts = [r.start for r in removals]  # clean_text returns them sorted, without overlaps
+    found = Removals(removals)
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []
     for p_start, p_end in split_paragraphs(text, removals):
-        first = max(bisect.bisect_right(removal_starts, p_start) - 1, 0)
-        last = bisect.bisect_left(removal_starts, p_end)
-        kept = _kept_text(text, p_start, p_end, removals[first:last])
-        spans = split_sentences(kept.text, lang)
-        ids = []
-        for s_start, s_end in spans:
-            o_start, o_end = kept.to_original(s_start, s_end)
-            sentence_text = kept.text[s_start:s_end]
-            ids.append(len(sentences))
-            sentences.append(Sentence(len(sentences), len(paragraphs), o_start, o_end, sentence_text, matching_key(sentence_text, lang)))
+        kept = found.kept(text, p_start, p_end)
+        ids = add_sentences(kept, split_sentences(kept.text, lang), lang, len(paragraphs), sentences)
         if ids:
             paragraphs.append(Paragraph(len(paragraphs), p_start, p_end, tuple(ids)))
     return Document(original=text, lang=lang, script=script, paragraphs=paragraphs, sentences=sentences, removals=removals)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from align.core.document import Document, Paragraph, Sentence
-from align.core.normalize import matching_key
 from align.read.intake.base import Extracted
-from align.read.kept import kept_text
+from align.read.kept import Removals, add_sentences
 
 
 def document_from_blocks(extracted: Extracted, lang: str, script: str, clean: bool) -> Document:
@@ -17,24 +16,20 @@ def document_from_blocks(extracted: Extracted, lang: str, script: str, clean: bo
 
     text = extracted.text
     removals = merge_removals(list(extracted.removals) + (clean_text(text, lang) if clean else []))
+    found = Removals(removals)
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []
     cue_ids: list[int] = []
     for block in extracted.blocks:
-        kept = kept_text(text, block.start, block.end, removals)
+        kept = found.kept(text, block.start, block.end)
         if not kept.text.strip():
             continue
         if extracted.blocks_are_sentences:
             spans = [(len(kept.text) - len(kept.text.lstrip()), len(kept.text.rstrip()))]
         else:
             spans = split_sentences(kept.text, lang)
-        ids = []
-        for s_start, s_end in spans:
-            o_start, o_end = kept.to_original(s_start, s_end)
-            sentence_text = kept.text[s_start:s_end]
-            ids.append(len(sentences))
-            paragraph = 0 if extracted.blocks_are_sentences else len(paragraphs)
-            sentences.append(Sentence(len(sentences), paragraph, o_start, o_end, sentence_text, matching_key(sentence_text, lang), block.meta))
+        paragraph = 0 if extracted.blocks_are_sentences else len(paragraphs)
+        ids = add_sentences(kept, spans, lang, paragraph, sentences, block.meta)
         if extracted.blocks_are_sentences:
             cue_ids.extend(ids)
         elif ids:
